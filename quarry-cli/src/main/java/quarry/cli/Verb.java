@@ -1,0 +1,38 @@
+package quarry.cli;
+
+/** The commands of dbt 1.12's CLI, and Quarry's own {@code server}. */
+enum Verb {
+    DEBUG("debug", "Show the profile, the project and whether the connection works."),
+    DEPS("deps", "Install the packages of packages.yml into dbt_packages/."),
+    PARSE("parse", "Read the project and write target/manifest.json."),
+    COMPILE("compile", "Render the SQL of the selected nodes into target/compiled/."),
+    LS("ls", "List the resources of the project."),
+    SEED("seed", "Load the CSV files of the seed paths."),
+    RUN("run", "Materialize the selected models."),
+    TEST("test", "Run the data tests of the selected nodes."),
+    BUILD("build", "Seed, run, snapshot and test the selected nodes in DAG order."),
+    SNAPSHOT("snapshot", "Record changes of mutable tables as type-2 slowly changing dimensions."),
+    SHOW("show", "Run a model or inline SQL and print its first rows."),
+    RUN_OPERATION("run-operation", "Call a macro."),
+    SOURCE("source", "Check the freshness of sources."),
+    DOCS("docs", "Generate catalog.json and the documentation site."),
+    CLEAN("clean", "Delete the folders of clean-targets."),
+    RETRY("retry", "Re-run the nodes that failed or were skipped in the last run."),
+    SERVER("server", "Serve a Rockset-compatible database over HTTP.");
+
+    private final String commandName;
+    private final String description;
+
+    Verb(String commandName, String description) {
+        this.commandName = commandName;
+        this.description = description;
+    }
+
+    String commandName() {
+        return commandName;
+    }
+
+    String description() {
+        return description;
+    }
+}

@@ -1,0 +1,45 @@
+package quarry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int quarry(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void versionNamesQuarryAndTheDbtVersionItReads() {
+        assertThat(quarry("--version")).isZero();
+        assertThat(out.toString())
+                .containsPattern("quarry \\d+\\.\\d+\\.\\d+")
+                .contains("dbt 1.x, up to 1.12");
+    }
+
+    @Test
+    void helpListsEveryDbtCommandAndServer() {
+        assertThat(quarry("--help")).isZero();
+        assertThat(out.toString()).contains(
+                "debug", "parse", "compile", "ls", "seed", "run", "test", "build", "snapshot",
+                "show", "run-operation", "docs", "clean", "retry", "server");
+    }
+
+    @Test
+    void aCommandNotBuiltYetSaysSoAndExitsTwo() {
+        assertThat(quarry("snapshot", "--select", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("quarry snapshot is not built yet");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(quarry("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("frobnicate");
+    }
+}
