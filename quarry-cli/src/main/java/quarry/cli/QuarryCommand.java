@@ -27,9 +27,11 @@ final class QuarryCommand implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new QuarryCommand());
         for (Verb verb : Verb.values()) {
-            CommandLine pending = new CommandLine(new PendingCommand(verb));
-            pending.getCommandSpec().usageMessage().description(verb.description());
-            commandLine.addSubcommand(verb.commandName(), pending);
+            CommandLine subcommand = new CommandLine(verb.newCommand());
+            if (subcommand.getCommandSpec().usageMessage().description().length == 0) {
+                subcommand.getCommandSpec().usageMessage().description(verb.description());
+            }
+            commandLine.addSubcommand(verb.commandName(), subcommand);
         }
         return commandLine;
     }

@@ -1,6 +1,12 @@
 package quarry.cli;
 
-/** The commands of dbt 1.12's CLI, and Quarry's own {@code server}. */
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * The commands of dbt 1.12's CLI, and Quarry's own {@code server}. A verb built so far names the
+ * picocli command class that implements it; the others are {@link PendingCommand}s.
+ */
 enum Verb {
     DEBUG("debug", "Show the profile, the project and whether the connection works."),
     DEPS("deps", "Install the packages of packages.yml into dbt_packages/."),
@@ -22,10 +28,21 @@ enum Verb {
 
     private final String commandName;
     private final String description;
+    private final Supplier<Callable<Integer>> implementation;
 
     Verb(String commandName, String description) {
+        this(commandName, description, null);
+    }
+
+    Verb(String commandName, String description, Supplier<Callable<Integer>> implementation) {
         this.commandName = commandName;
         this.description = description;
+        this.implementation = implementation;
+    }
+
+    /** A fresh instance of the command that runs this verb. */
+    Callable<Integer> newCommand() {
+        return implementation == null ? new PendingCommand(this) : implementation.get();
     }
 
     String commandName() {
