@@ -1,0 +1,400 @@
+package quarry.rockset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A typed client of the Rockset REST API over {@code java.net.http}: workspaces, collections,
+ * documents, views, aliases and queries. Numbers keep their JSON precision (the official Java
+ * client reads every number as a double). Retryable failures are retried by the
+ * {@link RetryPolicy}; every other error surfaces as a {@link RocksetApiException} carrying the
+ * server's message. The API key is sent in the {@code Authorization} header and nowhere else.
+ */
+public final class RocksetClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUrl;
+    private final String authorization;
+    private final RetryPolicy retryPolicy;
+    private final Duration requestTimeout;
+    private final String userAgent;
+    private final HttpClient http;
+    private final AtomicLong serverElapsedMillis = new AtomicLong();
+
+    public RocksetClient(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.authorization = "ApiKey " + Objects.requireNonNull(apiKey, "apiKey");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+        this.http = HttpClient.newBuilder()
+                .version("https".equals(baseUrl.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The sum of {@code stats.elapsed_time_ms} the server reported for this client's queries. */
+    public long serverElapsedMillis() {
+        return serverElapsedMillis.get();
+    }
+
+    // ---- organization and workspaces ----
+
+    public JsonNode organization() {
+        return send("GET", "/v1/orgs/self", null).path("data");
+    }
+
+    public List<JsonNode> listWorkspaces() {
+        return list(send("GET", "/v1/orgs/self/ws", null));
+    }
+
+    public Optional<JsonNode> getWorkspace(String workspace) {
+        return optional(() -> send("GET", ws(workspace), null).path("data"));
+    }
+
+    /** Creates the workspace; one that already exists is left as it is. */
+    public void ensureWorkspace(String workspace) {
+        try {
+            send("POST", "/v1/orgs/self/ws", object().put("name", workspace));
+        } catch (RocksetApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes the workspace; returns false when it did not exist. */
+    public boolean deleteWorkspace(String workspace) {
+        return deleted(() -> send("DELETE", ws(workspace), null));
+    }
+
+    // ---- collections and documents ----
+
+    public JsonNode createCollection(String workspace, String name) {
+        return send("POST", ws(workspace) + "/collections", object().put("name", name)).path("data");
+    }
+
+    public Optional<JsonNode> getCollection(String workspace, String name) {
+        return optional(() -> send("GET", collection(workspace, name), null).path("data"));
+    }
+
+    public List<JsonNode> listCollections(String workspace) {
+        return list(send("GET", ws(workspace) + "/collections", null));
+    }
+
+    public boolean deleteCollection(String workspace, String name) {
+        return deleted(() -> send("DELETE", collection(workspace, name), null));
+    }
+
+    /** The outcome of a document write: the commit fence to wait for, and each document's status. */
+    public record WriteResult(Optional<String> lastOffset, List<JsonNode> statuses) {
+        public WriteResult {
+            statuses = List.copyOf(statuses);
+        }
+    }
+
+    public WriteResult addDocuments(String workspace, String name, List<? extends JsonNode> documents) {
+        ObjectNode body = object();
+        body.putArray("data").addAll(documents);
+        return writeResult(send("POST", collection(workspace, name) + "/docs", body));
+    }
+
+    public WriteResult deleteDocuments(String workspace, String name, List<String> ids) {
+        ObjectNode body = object();
+        ArrayNode data = body.putArray("data");
+        ids.forEach(id -> data.addObject().put("_id", id));
+        return writeResult(send("DELETE", collection(workspace, name) + "/docs", body));
+    }
+
+    /** Whether the writes up to {@code fence} are visible to queries. */
+    public boolean commitFencePassed(String workspace, String name, String fence) {
+        JsonNode answer = send("GET", collection(workspace, name) + "/offsets/commit?fence=" + encode(fence), null);
+        return answer.path("data").path("passed").asBoolean(false);
+    }
+
+    // ---- views and aliases ----
+
+    public JsonNode createView(String workspace, String name, String sql, String description) {
+        ObjectNode body = object().put("name", name).put("query", sql).put("description", description);
+        return send("POST", ws(workspace) + "/views", body).path("data");
+    }
+
+    public JsonNode updateView(String workspace, String name, String sql, String description) {
+        ObjectNode body = object().put("query", sql).put("description", description);
+        return send("POST", ws(workspace) + "/views/" + encode(name), body).path("data");
+    }
+
+    public Optional<JsonNode> getView(String workspace, String name) {
+        return optional(() -> send("GET", ws(workspace) + "/views/" + encode(name), null).path("data"));
+    }
+
+    public List<JsonNode> listViews(String workspace) {
+        return list(send("GET", ws(workspace) + "/views", null));
+    }
+
+    public boolean deleteView(String workspace, String name) {
+        return deleted(() -> send("DELETE", ws(workspace) + "/views/" + encode(name), null));
+    }
+
+    public JsonNode createAlias(String workspace, String name, List<String> collections, String description) {
+        ObjectNode body = object().put("name", name).put("description", description);
+        collections.forEach(body.putArray("collections")::add);
+        return send("POST", ws(workspace) + "/aliases", body).path("data");
+    }
+
+    public JsonNode updateAlias(String workspace, String name, List<String> collections, String description) {
+        ObjectNode body = object().put("description", description);
+        collections.forEach(body.putArray("collections")::add);
+        return send("POST", ws(workspace) + "/aliases/" + encode(name), body).path("data");
+    }
+
+    public Optional<JsonNode> getAlias(String workspace, String name) {
+        return optional(() -> send("GET", ws(workspace) + "/aliases/" + encode(name), null).path("data"));
+    }
+
+    public List<JsonNode> listAliases(String workspace) {
+        return list(send("GET", ws(workspace) + "/aliases", null));
+    }
+
+    public boolean deleteAlias(String workspace, String name) {
+        return deleted(() -> send("DELETE", ws(workspace) + "/aliases/" + encode(name), null));
+    }
+
+    // ---- queries ----
+
+    public QueryResult query(QueryRequest request) {
+        ObjectNode sql = object().put("query", request.sql());
+        ArrayNode parameters = sql.putArray("parameters");
+        for (QueryRequest.Parameter p : request.parameters()) {
+            ObjectNode parameter = parameters.addObject();
+            if (p.name() != null) {
+                parameter.put("name", p.name());
+            }
+            parameter.put("type", p.type()).put("value", p.value());
+        }
+        if (request.defaultRowLimit() != null) {
+            sql.put("default_row_limit", request.defaultRowLimit());
+        }
+        ObjectNode body = object();
+        body.set("sql", sql);
+        if (request.async()) {
+            body.put("async", true);
+            if (request.clientTimeoutMs() != null) {
+                body.putObject("async_options").put("client_timeout_ms", request.clientTimeoutMs());
+            }
+        }
+        if (request.timeoutMs() != null) {
+            body.put("timeout_ms", request.timeoutMs());
+        }
+        if (request.maxInitialResults() != null) {
+            body.put("max_initial_results", request.maxInitialResults());
+        }
+        String path = request.virtualInstance() == null
+                ? "/v1/orgs/self/queries"
+                : "/v1/orgs/self/virtualinstances/" + encode(request.virtualInstance()) + "/queries";
+        return queryResult(send("POST", path, body));
+    }
+
+    /** The status of a query as {@code GET /queries/{id}} reports it (the {@code data} object plus the top-level {@code last_offset}). */
+    public record QueryStatus(String status, Optional<String> lastOffset, Optional<String> error) {
+        public boolean isDone() {
+            return !status.equals("QUEUED") && !status.equals("RUNNING");
+        }
+    }
+
+    public QueryStatus queryStatus(String queryId) {
+        JsonNode answer = send("GET", "/v1/orgs/self/queries/" + encode(queryId), null);
+        JsonNode data = answer.path("data");
+        Optional<String> lastOffset = text(answer.get("last_offset")).or(() -> text(data.get("last_offset")));
+        Optional<String> error = data.path("query_errors").isArray() && !data.path("query_errors").isEmpty()
+                ? text(data.path("query_errors").get(0).get("message"))
+                : Optional.empty();
+        return new QueryStatus(data.path("status").asText(""), lastOffset, error);
+    }
+
+    /** One page of a query's results, from {@code cursor} (null for the first page). */
+    public QueryResult queryPage(String queryId, String cursor, int docs) {
+        String path = "/v1/orgs/self/queries/" + encode(queryId) + "/pages?docs=" + docs
+                + (cursor == null ? "" : "&cursor=" + encode(cursor));
+        JsonNode answer = send("GET", path, null);
+        return new QueryResult(queryId, "COMPLETED", Optional.empty(), rows(answer.path("results")),
+                Optional.empty(), text(answer.path("pagination").get("next_cursor")), 0);
+    }
+
+    public void cancelQuery(String queryId) {
+        deleted(() -> send("DELETE", "/v1/orgs/self/queries/" + encode(queryId), null));
+    }
+
+    // ---- transport ----
+
+    private JsonNode send(String method, String pathAndQuery, JsonNode body) {
+        byte[] payload = body == null ? null : bytes(body);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(method, pathAndQuery, payload);
+            } catch (RocksetApiException e) {
+                if (!e.isRetryable() || attempt >= retryPolicy.maxAttempts()) {
+                    throw e;
+                }
+                Poller.sleep(retryPolicy.delayAfter(attempt, ThreadLocalRandom.current().nextDouble()).toMillis());
+            }
+        }
+    }
+
+    private JsonNode sendOnce(String method, String pathAndQuery, byte[] payload) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(requestTimeout)
+                .header("Authorization", authorization)
+                .header("User-Agent", userAgent)
+                .header("Accept", "application/json");
+        if (payload != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw RocksetApiException.transport(method + " " + baseUrl + pathOnly(pathAndQuery) + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RocksetApiException(0, "QUERY_CANCELLED", "interrupted", null, null, null);
+        }
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() / 100 != 2) {
+            throw error(response.statusCode(), answer, method, pathAndQuery);
+        }
+        return answer;
+    }
+
+    private RocksetApiException error(int status, JsonNode body, String method, String pathAndQuery) {
+        String message = text(body.get("message"))
+                .orElse("HTTP " + status + " from " + method + " " + pathOnly(pathAndQuery));
+        return new RocksetApiException(status, text(body.get("type")).orElse(""), message,
+                body.path("line").isInt() ? body.path("line").asInt() : null,
+                body.path("column").isInt() ? body.path("column").asInt() : null,
+                text(body.get("query_id")).orElse(null));
+    }
+
+    private QueryResult queryResult(JsonNode answer) {
+        Optional<List<String>> columns = Optional.empty();
+        if (answer.path("column_fields").isArray()) {
+            List<String> names = new ArrayList<>();
+            answer.path("column_fields").forEach(f -> names.add(f.path("name").asText()));
+            columns = Optional.of(names);
+        }
+        long elapsed = answer.path("stats").path("elapsed_time_ms").asLong(0);
+        serverElapsedMillis.addAndGet(elapsed);
+        return new QueryResult(answer.path("query_id").asText(""), answer.path("status").asText("COMPLETED"),
+                columns, rows(answer.path("results")), text(answer.get("last_offset")),
+                text(answer.path("pagination").get("next_cursor")), elapsed);
+    }
+
+    private static List<ObjectNode> rows(JsonNode results) {
+        List<ObjectNode> rows = new ArrayList<>(results.size());
+        results.forEach(r -> rows.add(r.isObject() ? (ObjectNode) r : JSON.createObjectNode()));
+        return rows;
+    }
+
+    private static WriteResult writeResult(JsonNode answer) {
+        List<JsonNode> statuses = new ArrayList<>();
+        answer.path("data").forEach(statuses::add);
+        return new WriteResult(text(answer.get("last_offset")), statuses);
+    }
+
+    private static List<JsonNode> list(JsonNode answer) {
+        List<JsonNode> items = new ArrayList<>();
+        answer.path("data").forEach(items::add);
+        return items;
+    }
+
+    private static Optional<JsonNode> optional(java.util.function.Supplier<JsonNode> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (RocksetApiException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean deleted(java.util.function.Supplier<JsonNode> call) {
+        return optional(call).isPresent();
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() || node.asText().isEmpty()
+                ? Optional.empty()
+                : Optional.of(node.asText());
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    private static String ws(String workspace) {
+        return "/v1/orgs/self/ws/" + encode(workspace);
+    }
+
+    private static String collection(String workspace, String name) {
+        return ws(workspace) + "/collections/" + encode(name);
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String pathOnly(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+    }
+
+    @Override
+    public String toString() {
+        return "RocksetClient[" + baseUrl + "]";
+    }
+}
