@@ -16,7 +16,7 @@ final class ExpressionParser {
 
     private static final Set<String> TYPED_LITERALS = Set.of("DATE", "TIME", "DATETIME", "TIMESTAMP");
     private static final Set<String> NILADIC = Set.of(
-            "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME");
+            "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "LOCALTIMESTAMP", "LOCALTIME");
     /** Reserved words that still name functions when a {@code (} follows. */
     private static final Set<String> RESERVED_FUNCTIONS = Set.of("LEFT", "RIGHT");
 
