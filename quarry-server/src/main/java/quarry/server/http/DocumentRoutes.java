@@ -1,0 +1,160 @@
+package quarry.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import quarry.server.store.DocumentDecoder;
+import quarry.server.store.DocumentStore;
+import quarry.server.store.InvalidDocumentException;
+import quarry.server.store.MetadataStore;
+
+/**
+ * The Write API (spec §4.4): add, patch and delete documents, with a status per document; one
+ * bad document does not stop the others, a bad request writes nothing.
+ */
+final class DocumentRoutes {
+
+    static final int MAX_DOCUMENTS = 20_000;
+    private static final String PATH = "/v1/orgs/self/ws/{ws}/collections/{c}/docs";
+
+    private final MetadataStore metadata;
+    private final DocumentStore documents;
+    private final ObjectMapper mapper;
+
+    DocumentRoutes(MetadataStore metadata, DocumentStore documents, ObjectMapper mapper) {
+        this.metadata = metadata;
+        this.documents = documents;
+        this.mapper = mapper;
+    }
+
+    List<Route> routes() {
+        return List.of(Route.of("POST", PATH, this::add), Route.of("PATCH", PATH, this::patch),
+                Route.of("DELETE", PATH, this::delete));
+    }
+
+    private ArrayNode batch(ApiRequest r) {
+        ArrayNode data = r.json().requireArray("data");
+        if (data.size() > MAX_DOCUMENTS) {
+            throw new ApiException(400, "INVALIDINPUT", "TOO_MANY_DOCUMENTS", "The number of documents specified in"
+                    + " this request exceeds the maximum allowed limit of 20,000 documents", null, null, null, null);
+        }
+        metadata.requireCollection(r.var("ws"), r.var("c"));
+        return data;
+    }
+
+    private JsonNode add(ApiRequest r) {
+        ArrayNode data = batch(r);
+        long now = nowMicros();
+        List<ObjectNode> statuses = new ArrayList<>();
+        List<DocumentStore.Write> writes = new ArrayList<>();
+        for (JsonNode doc : data) {
+            try {
+                DocumentDecoder.Decoded d = DocumentDecoder.decode(doc, now);
+                writes.add("DELETE".equals(d.op()) ? DocumentStore.Write.delete(d.document().id())
+                        : DocumentStore.Write.upsert(d.document(), d.generatedId()));
+                statuses.add(status(r.var("c"), d.document().id(), "DELETE".equals(d.op()) ? "DELETED" : "ADDED", null));
+            } catch (InvalidDocumentException e) {
+                JsonNode id = doc.path("_id");
+                statuses.add(status(r.var("c"), id.isTextual() ? id.textValue() : null, "ERROR", e.getMessage()));
+            }
+        }
+        String offset = documents.apply(r.var("ws"), r.var("c"), writes, r.body().length);
+        return response(statuses, offset);
+    }
+
+    private JsonNode patch(ApiRequest r) {
+        ArrayNode data = batch(r);
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode entry : data) {
+            if (entry.path("_id").isTextual()) {
+                ids.add(entry.get("_id").textValue());
+            }
+        }
+        Map<String, ObjectNode> current = documents.read(r.var("ws"), r.var("c"), ids);
+        List<ObjectNode> statuses = new ArrayList<>();
+        List<DocumentStore.Write> writes = new ArrayList<>();
+        long now = nowMicros();
+        for (JsonNode entry : data) {
+            JsonNode idNode = entry.path("_id");
+            String id = idNode.isTextual() ? idNode.textValue() : null;
+            try {
+                if (id == null) {
+                    throw new InvalidDocumentException("each patch needs a string \"_id\"");
+                }
+                if (!entry.path("patch").isArray()) {
+                    throw new InvalidDocumentException("each patch needs an array \"patch\"");
+                }
+                ObjectNode doc = current.get(id);
+                if (doc == null) {
+                    throw new InvalidDocumentException("Document with _id \"" + id + "\" does not exist");
+                }
+                ObjectNode patched = doc.deepCopy();
+                JsonPatch.apply(patched, (ArrayNode) entry.get("patch"));
+                DocumentDecoder.Decoded d = DocumentDecoder.decode(patched, now);
+                current.put(id, patched);
+                writes.add(DocumentStore.Write.upsert(d.document(), false));
+                ObjectNode s = status(r.var("c"), id, "PATCHED", null);
+                s.put("patch_id", UUID.randomUUID().toString());
+                statuses.add(s);
+            } catch (InvalidDocumentException | JsonPatch.PatchException e) {
+                statuses.add(status(r.var("c"), id, "ERROR", e.getMessage()));
+            }
+        }
+        String offset = documents.apply(r.var("ws"), r.var("c"), writes, 0);
+        return response(statuses, offset);
+    }
+
+    private JsonNode delete(ApiRequest r) {
+        ArrayNode data = batch(r);
+        List<ObjectNode> statuses = new ArrayList<>();
+        List<DocumentStore.Write> writes = new ArrayList<>();
+        for (JsonNode entry : data) {
+            JsonNode id = entry.path("_id");
+            if (!id.isTextual()) {
+                statuses.add(status(r.var("c"), null, "ERROR", "each document to delete needs a string \"_id\""));
+                continue;
+            }
+            writes.add(DocumentStore.Write.delete(id.textValue()));
+            statuses.add(status(r.var("c"), id.textValue(), "DELETED", null));
+        }
+        String offset = documents.apply(r.var("ws"), r.var("c"), writes, 0);
+        return response(statuses, offset);
+    }
+
+    private ObjectNode status(String collection, String id, String status, String error) {
+        ObjectNode s = mapper.createObjectNode();
+        s.put("_collection", collection);
+        if (error == null) {
+            s.putNull("error");
+        } else {
+            ObjectNode e = s.putObject("error");
+            e.put("message", error);
+            e.put("type", "INVALIDINPUT");
+        }
+        s.put("_id", id);
+        s.put("status", status);
+        s.putNull("patch_id");
+        return s;
+    }
+
+    private ObjectNode response(List<ObjectNode> statuses, String offset) {
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode data = out.putArray("data");
+        statuses.forEach(data::add);
+        out.put("last_offset", offset);
+        return out;
+    }
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+}

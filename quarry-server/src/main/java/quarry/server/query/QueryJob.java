@@ -1,0 +1,39 @@
+package quarry.server.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** One query the server has run or is running: its status, and its results while they are kept. */
+final class QueryJob {
+
+    enum Status { QUEUED, RUNNING, COMPLETED, ERROR, CANCELLED }
+
+    final String id;
+    final Instant submittedAt;
+    final Plan plan;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    volatile Status status = Status.QUEUED;
+    volatile ResultPages pages;
+    volatile QueryException error;
+    volatile String lastOffset;
+    volatile long elapsedMs;
+    volatile java.sql.Statement running;
+    volatile boolean cancelled;
+    volatile boolean timedOut;
+    volatile Instant expiresAt;
+
+    QueryJob(String id, Plan plan) {
+        this.id = id;
+        this.plan = plan;
+        this.submittedAt = Instant.now();
+    }
+
+    List<String> collections() {
+        return plan.collections();
+    }
+
+    boolean finished() {
+        return status == Status.COMPLETED || status == Status.ERROR || status == Status.CANCELLED;
+    }
+}

@@ -1,0 +1,535 @@
+package quarry.server.query;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.duckdb.DuckDBConnection;
+import quarry.server.store.CollectionInfo;
+import quarry.server.store.Database;
+import quarry.server.store.DocumentStore;
+import quarry.server.store.MetadataStore;
+
+/**
+ * Runs queries (spec §4.7): synchronous ones in the request thread with a time limit, async ones
+ * on a pool; keeps results for pagination and for {@code GET /queries/{id}} until they expire.
+ */
+public final class QueryService implements AutoCloseable {
+
+    /** Time limits and how long results are kept. */
+    public record Limits(Duration syncTimeout, Duration asyncTimeout, Duration retention) {
+        public static Limits defaults() {
+            return new Limits(Duration.ofSeconds(120), Duration.ofMinutes(30), Duration.ofHours(24));
+        }
+    }
+
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final int DEFAULT_PAGE_DOCS = 10_000;
+    private static final int MAX_PAGE_DOCS = 100_000;
+
+    private final Database database;
+    private final MetadataStore metadata;
+    private final DocumentStore documents;
+    private final ObjectMapper mapper;
+    private final Limits limits;
+    private final ResultEncoder encoder;
+    private final Map<String, QueryJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+    private final ScheduledExecutorService timer;
+    private final SecureRandom random = new SecureRandom();
+
+    public QueryService(Database database, MetadataStore metadata, DocumentStore documents, ObjectMapper mapper,
+            Limits limits) {
+        this.database = Objects.requireNonNull(database);
+        this.metadata = Objects.requireNonNull(metadata);
+        this.documents = Objects.requireNonNull(documents);
+        this.mapper = Objects.requireNonNull(mapper);
+        this.limits = Objects.requireNonNull(limits);
+        this.encoder = new ResultEncoder(mapper);
+        this.pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "quarry-async-query");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "quarry-query-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** {@code POST /queries}: the response body, synchronous or async. */
+    public ObjectNode run(QueryRequest request) {
+        Plan plan = Translator.translate(metadata.catalog(), request.sql(), request.parameters(),
+                request.defaultRowLimit());
+        QueryJob job = new QueryJob(newQueryId(), plan);
+        if (!request.runsAsync()) {
+            Duration timeout = bounded(request.timeoutMs(), limits.syncTimeout());
+            execute(job, timeout);
+            if (job.status == QueryJob.Status.ERROR) {
+                throw job.error;
+            }
+            Integer max = request.maxInitialResults();
+            boolean paginated = max != null && job.pages.count() > max;
+            if (paginated) {
+                keep(job);
+            }
+            return completed(job, max);
+        }
+        Duration timeout = bounded(request.timeoutMs(), limits.asyncTimeout());
+        keep(job);
+        pool.submit(() -> execute(job, timeout));
+        long wait = request.clientTimeoutMs() == null ? 0 : request.clientTimeoutMs();
+        if (wait > 0) {
+            try {
+                job.done.get(wait, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still running: answer with the status below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the job records its own error
+            }
+        }
+        if (job.status == QueryJob.Status.COMPLETED) {
+            return completed(job, request.maxInitialResults());
+        }
+        if (job.status == QueryJob.Status.ERROR && !request.async()) {
+            throw job.error;
+        }
+        ObjectNode out = mapper.createObjectNode();
+        out.put("query_id", job.id);
+        out.put("status", job.status.name());
+        if (!request.async()) {
+            out.set("results", mapper.createArrayNode());
+            columnFields(out, job.plan);
+        }
+        out.set("stats", stats(job));
+        return out;
+    }
+
+    /** {@code POST /queries/validations}: parses and resolves without running. */
+    public ObjectNode validate(QueryRequest request) {
+        Plan plan = Translator.translate(metadata.catalog(), request.sql(), request.parameters(), null);
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode collections = out.putArray("collections");
+        plan.collections().forEach(collections::add);
+        ArrayNode parameters = out.putArray("parameters");
+        request.parameters().forEach(p -> {
+            if (p.name() != null) {
+                parameters.add(p.name());
+            }
+        });
+        out.putArray("aliases");
+        out.putArray("views");
+        out.putArray("name");
+        return out;
+    }
+
+    /** {@code GET /queries/{id}}. */
+    public ObjectNode info(String id) {
+        QueryJob job = job(id);
+        ObjectNode out = mapper.createObjectNode();
+        out.set("data", infoData(job));
+        out.put("last_offset", job.lastOffset);
+        return out;
+    }
+
+    /** {@code GET /queries/{id}/pages}. */
+    public ObjectNode page(String id, String cursor, Integer docs, Integer offset) {
+        QueryJob job = job(id);
+        if (job.status == QueryJob.Status.ERROR) {
+            throw job.error;
+        }
+        if (job.status != QueryJob.Status.COMPLETED || job.pages == null) {
+            throw new QueryException(400, "INVALIDINPUT", "Query \"" + id + "\" has no results to page: its status is "
+                    + job.status, null, null, null, id);
+        }
+        int start = 0;
+        if (cursor != null && !cursor.isEmpty()) {
+            start = parseCursor(cursor, id);
+        }
+        if (offset != null) {
+            start += Math.max(0, offset);
+        }
+        int n = docs == null ? DEFAULT_PAGE_DOCS : Math.max(0, Math.min(docs, MAX_PAGE_DOCS));
+        int total = job.pages.count();
+        int end = Math.min(total, start + n);
+        ObjectNode out = mapper.createObjectNode();
+        out.putRawValue("results", new RawValue(job.pages.page(start, n)));
+        out.put("results_total_doc_count", total);
+        ObjectNode pagination = out.putObject("pagination");
+        pagination.put("current_page_doc_count", Math.max(0, end - start));
+        pagination.put("next_cursor_offset", end);
+        pagination.put("start_cursor", cursor == null || cursor.isEmpty() ? null : cursor);
+        pagination.put("next_cursor", end < total ? cursor(end) : null);
+        pagination.putNull("next_page_link");
+        return out;
+    }
+
+    /** {@code DELETE /queries/{id}}: stops a running query. */
+    public ObjectNode cancel(String id) {
+        QueryJob job = job(id);
+        if (!job.finished()) {
+            job.cancelled = true;
+            java.sql.Statement s = job.running;
+            if (s != null) {
+                try {
+                    s.cancel();
+                } catch (SQLException ignored) {
+                    // it finishes on its own then
+                }
+            }
+            try {
+                job.done.get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // report the status as it is now
+            }
+            if (!job.finished()) {
+                job.status = QueryJob.Status.CANCELLED;
+            }
+        }
+        ObjectNode out = mapper.createObjectNode();
+        out.set("data", infoData(job));
+        return out;
+    }
+
+    /** {@code GET /queries}: the queries that are queued or running. */
+    public ObjectNode list() {
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode data = out.putArray("data");
+        jobs.values().stream().filter(j -> !j.finished()).sorted((a, b) -> a.submittedAt.compareTo(b.submittedAt))
+                .forEach(j -> data.add(infoData(j)));
+        return out;
+    }
+
+    // ---- execution
+
+    private void execute(QueryJob job, Duration timeout) {
+        long start = System.nanoTime();
+        if (job.cancelled) {
+            finish(job, start);
+            return;
+        }
+        job.status = QueryJob.Status.RUNNING;
+        ScheduledFuture<?> deadline = timer.schedule(() -> {
+            job.timedOut = true;
+            java.sql.Statement s = job.running;
+            if (s != null) {
+                try {
+                    s.cancel();
+                } catch (SQLException ignored) {
+                    // the query ends by itself
+                }
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            switch (job.plan.kind()) {
+                case SELECT -> job.pages = select(job);
+                case INSERT -> insert(job);
+                case DESCRIBE -> describe(job);
+            }
+            job.status = QueryJob.Status.COMPLETED;
+        } catch (QueryException e) {
+            job.error = e.withQueryId(job.id);
+            job.status = QueryJob.Status.ERROR;
+        } catch (SQLException | IOException | RuntimeException e) {
+            if (job.timedOut) {
+                job.error = QueryException.timeout(job.id);
+                job.status = QueryJob.Status.ERROR;
+            } else if (job.cancelled) {
+                job.status = QueryJob.Status.CANCELLED;
+            } else {
+                job.error = executionError(e, job.id);
+                job.status = QueryJob.Status.ERROR;
+            }
+        } finally {
+            deadline.cancel(false);
+            job.running = null;
+            finish(job, start);
+        }
+    }
+
+    private void finish(QueryJob job, long startNanos) {
+        if (job.cancelled && job.status != QueryJob.Status.COMPLETED) {
+            job.status = QueryJob.Status.CANCELLED;
+        }
+        job.elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
+        job.expiresAt = Instant.now().plus(limits.retention());
+        job.done.complete(null);
+    }
+
+    private static QueryException executionError(Exception e, String queryId) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        if (newline > 0) {
+            message = message.substring(0, newline);
+        }
+        return new QueryException(400, "QUERY_ERROR", message, null, null, null, queryId);
+    }
+
+    private ResultPages select(QueryJob job) throws SQLException, IOException {
+        try (DuckDBConnection c = database.reader(); java.sql.Statement s = c.createStatement()) {
+            job.running = s;
+            if (job.cancelled || job.timedOut) {
+                throw new SQLException("interrupted");
+            }
+            try (ResultSet rs = s.executeQuery(job.plan.sql())) {
+                return encode(rs, job);
+            }
+        }
+    }
+
+    private ResultPages encode(ResultSet rs, QueryJob job) throws SQLException, IOException {
+        ResultEncoder.Layout layout = ResultEncoder.layout(rs.getMetaData(), job.plan.columns());
+        ResultPages.Builder builder = new ResultPages.Builder();
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(builder.stream())) {
+            gen.setRootValueSeparator(null);
+            while (rs.next()) {
+                if ((builder.count() & 1023) == 0 && (job.cancelled || job.timedOut)) {
+                    throw new SQLException("interrupted");
+                }
+                gen.flush();
+                builder.startRow();
+                encoder.writeRow(gen, rs, layout);
+            }
+        }
+        return builder.build();
+    }
+
+    private void insert(QueryJob job) throws SQLException, IOException {
+        Plan plan = job.plan;
+        List<DocumentStore.Write> writes = new ArrayList<>();
+        RowDecoder decoder = new RowDecoder(encoder.values());
+        long now = nowMicros();
+        try (DuckDBConnection c = database.reader(); java.sql.Statement s = c.createStatement()) {
+            job.running = s;
+            try (ResultSet rs = s.executeQuery(plan.sql())) {
+                ResultEncoder.Layout layout = ResultEncoder.layout(rs.getMetaData(), plan.columns());
+                while (rs.next()) {
+                    DocumentStore.Write w = decoder.decode(rs, layout, now);
+                    if (w != null) {
+                        writes.add(w);
+                    }
+                }
+            }
+        }
+        if (job.cancelled || job.timedOut) {
+            throw new SQLException("interrupted");
+        }
+        job.running = null;
+        job.lastOffset = documents.apply(plan.targetWorkspace(), plan.targetCollection(), writes, 0);
+        ResultPages.Builder builder = new ResultPages.Builder();
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(builder.stream())) {
+            builder.startRow();
+            gen.writeStartObject();
+            gen.writeNumberField("num_docs_inserted", writes.size());
+            gen.writeEndObject();
+        }
+        job.pages = builder.build();
+    }
+
+    private void describe(QueryJob job) throws SQLException, IOException {
+        CollectionInfo info = metadata.requireCollection(job.plan.targetWorkspace(), job.plan.targetCollection());
+        List<ObjectNode> rows;
+        try (DuckDBConnection c = database.reader()) {
+            rows = new Describer(mapper).describe(c, info, job.plan.maxFieldDepth());
+        }
+        ResultPages.Builder builder = new ResultPages.Builder();
+        try (JsonGenerator gen = mapper.getFactory().createGenerator(builder.stream())) {
+            gen.setRootValueSeparator(null);
+            for (ObjectNode row : rows) {
+                gen.flush();
+                builder.startRow();
+                gen.writeTree(row);
+            }
+        }
+        job.pages = builder.build();
+    }
+
+    // ---- responses
+
+    private ObjectNode completed(QueryJob job, Integer maxInitialResults) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("query_id", job.id);
+        out.put("status", "COMPLETED");
+        ArrayNode collections = out.putArray("collections");
+        job.collections().forEach(collections::add);
+        out.putArray("aliases");
+        columnFields(out, job.plan);
+        int total = job.pages.count();
+        int first = maxInitialResults == null ? total : Math.min(total, Math.max(0, maxInitialResults));
+        out.putRawValue("results", new RawValue(job.pages.page(0, first)));
+        out.put("results_total_doc_count", total);
+        out.set("stats", stats(job));
+        if (first < total) {
+            ObjectNode pagination = out.putObject("pagination");
+            pagination.put("start_cursor", cursor(0));
+            pagination.put("next_cursor", cursor(first));
+            pagination.put("next_cursor_offset", first);
+        }
+        if (job.plan.kind() == Plan.Kind.INSERT) {
+            out.put("last_offset", job.lastOffset);
+        }
+        return out;
+    }
+
+    private void columnFields(ObjectNode out, Plan plan) {
+        if (plan.star()) {
+            return;
+        }
+        ArrayNode fields = out.putArray("column_fields");
+        List<String> names = switch (plan.kind()) {
+            case SELECT -> plan.columns().stream().filter(c -> !c.hidden()).map(OutputColumn::name).toList();
+            case INSERT -> List.of("num_docs_inserted");
+            case DESCRIBE -> List.of("field", "type", "occurrences", "total");
+        };
+        for (String name : names) {
+            ObjectNode f = fields.addObject();
+            f.put("name", name);
+            f.put("type", "");
+        }
+    }
+
+    private ObjectNode stats(QueryJob job) {
+        ObjectNode stats = mapper.createObjectNode();
+        stats.put("elapsed_time_ms", job.elapsedMs);
+        stats.put("throttled_time_micros", 0);
+        return stats;
+    }
+
+    private ObjectNode infoData(QueryJob job) {
+        ObjectNode d = mapper.createObjectNode();
+        d.put("query_id", job.id);
+        d.put("status", job.status.name());
+        d.putNull("executed_by");
+        d.put("submitted_at", iso(job.submittedAt));
+        boolean completed = job.status == QueryJob.Status.COMPLETED;
+        d.put("expires_at", completed && job.expiresAt != null ? iso(job.expiresAt) : null);
+        ObjectNode stats = d.putObject("stats");
+        stats.put("elapsed_time_ms", job.elapsedMs);
+        stats.put("throttled_time_ms", 0);
+        if (completed && job.pages != null) {
+            stats.put("result_set_document_count", job.pages.count());
+            stats.put("result_set_bytes_size", job.pages.bytes());
+            d.putObject("pagination").put("start_cursor", cursor(0));
+        }
+        d.put("last_offset", job.lastOffset);
+        ArrayNode errors = d.putArray("query_errors");
+        if (job.error != null) {
+            ObjectNode e = errors.addObject();
+            e.put("type", job.error.type());
+            e.put("message", job.error.getMessage());
+            e.put("status_code", job.error.status());
+        }
+        d.putNull("sql");
+        return d;
+    }
+
+    private static String iso(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    // ---- bookkeeping
+
+    private void keep(QueryJob job) {
+        jobs.put(job.id, job);
+    }
+
+    private QueryJob job(String id) {
+        QueryJob job = jobs.get(id);
+        if (job == null || (job.expiresAt != null && job.expiresAt.isBefore(Instant.now()))) {
+            throw QueryException.notFound(id);
+        }
+        return job;
+    }
+
+    private void expire() {
+        Instant now = Instant.now();
+        jobs.values().removeIf(j -> j.expiresAt != null && j.expiresAt.isBefore(now));
+    }
+
+    private String newQueryId() {
+        StringBuilder sb = new StringBuilder(UUID.randomUUID().toString()).append(':');
+        for (int i = 0; i < 7; i++) {
+            sb.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+        }
+        return sb.append(":0").toString();
+    }
+
+    private static String cursor(int offset) {
+        return "c" + offset;
+    }
+
+    private static int parseCursor(String cursor, String id) {
+        try {
+            if (cursor.startsWith("c")) {
+                return Math.max(0, Integer.parseInt(cursor.substring(1)));
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new QueryException(400, "INVALIDINPUT", "Invalid cursor \"" + cursor + "\" for query \"" + id + "\"",
+                null, null, null, id);
+    }
+
+    private static Duration bounded(Long requestedMs, Duration limit) {
+        if (requestedMs == null || requestedMs <= 0) {
+            return limit;
+        }
+        Duration d = Duration.ofMillis(requestedMs);
+        return d.compareTo(limit) > 0 ? limit : d;
+    }
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    /** Stops the pools; running async queries are cancelled. */
+    @Override
+    public void close() {
+        for (QueryJob job : jobs.values()) {
+            if (!job.finished()) {
+                job.cancelled = true;
+                java.sql.Statement s = job.running;
+                if (s != null) {
+                    try {
+                        s.cancel();
+                    } catch (SQLException ignored) {
+                        // shutting down anyway
+                    }
+                }
+            }
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,188 @@
+package quarry.server.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The one DuckDB database of a data dir (or in memory, for tests and embedding): a single writer
+ * connection used under a lock, and a fresh reader connection for each query. See
+ * docs/server-storage.md.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Work done on the writer connection inside one transaction. */
+    @FunctionalInterface
+    public interface WriteWork<T> {
+        T run(DuckDBConnection connection) throws SQLException;
+    }
+
+    private final Path dataDir;
+    private final FileChannel lockChannel;
+    private final FileLock fileLock;
+    private final DuckDBConnection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private volatile boolean closed;
+
+    private Database(Path dataDir, FileChannel lockChannel, FileLock fileLock, DuckDBConnection writer) {
+        this.dataDir = dataDir;
+        this.lockChannel = lockChannel;
+        this.fileLock = fileLock;
+        this.writer = writer;
+    }
+
+    /** Opens (creating if needed) the database in {@code dataDir}, or an in-memory one when null. */
+    public static Database open(Path dataDir) {
+        FileChannel channel = null;
+        FileLock lock = null;
+        String url = "jdbc:duckdb:";
+        Path absolute = null;
+        try {
+            if (dataDir != null) {
+                absolute = dataDir.toAbsolutePath().normalize();
+                Files.createDirectories(absolute);
+                channel = FileChannel.open(absolute.resolve("quarry.lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.READ);
+                lock = channel.tryLock();
+                if (lock == null) {
+                    String pid = Files.readString(absolute.resolve("quarry.lock"), StandardCharsets.UTF_8).trim();
+                    channel.close();
+                    throw new DataDirInUseException("data dir " + absolute + " is in use by another Quarry server"
+                            + (pid.isEmpty() ? "" : " (pid " + pid + ")"));
+                }
+                channel.truncate(0);
+                channel.write(java.nio.ByteBuffer.wrap(
+                        String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
+                url = "jdbc:duckdb:" + absolute.resolve("quarry.duckdb");
+            }
+            DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection(url);
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET TimeZone='UTC'");
+            }
+            Schema.create(connection);
+            connection.setAutoCommit(false);
+            return new Database(absolute, channel, lock, connection);
+        } catch (IOException | SQLException e) {
+            closeQuietly(channel);
+            String where = absolute == null ? "in memory" : "in data dir " + absolute;
+            throw new IllegalStateException("cannot open the Quarry database " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The data dir, or null for an in-memory database. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** A new connection for reading, in autocommit mode; the caller closes it. */
+    public DuckDBConnection reader() throws SQLException {
+        ensureOpen();
+        DuckDBConnection c = (DuckDBConnection) writer.duplicate();
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    /** Runs {@code work} as one transaction on the writer connection, one writer at a time. */
+    public <T> T write(WriteWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    writer.rollback();
+                } catch (SQLException ignored) {
+                    // the original failure is what matters
+                }
+                if (e instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the database is closed");
+        }
+    }
+
+    /** Waits for the write in progress, checkpoints, closes DuckDB and releases the data dir. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (Statement s = writer.createStatement()) {
+                writer.commit();
+                writer.setAutoCommit(true);
+                s.execute("CHECKPOINT");
+            } catch (SQLException ignored) {
+                // closing anyway; the WAL replays on the next open
+            }
+            try {
+                writer.close();
+            } catch (SQLException ignored) {
+                // nothing more to do
+            }
+            if (fileLock != null) {
+                try {
+                    fileLock.release();
+                } catch (IOException ignored) {
+                    // the channel close releases it too
+                }
+            }
+            closeQuietly(lockChannel);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+    }
+
+    static String quote(String identifier) {
+        Objects.requireNonNull(identifier);
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Quotes an identifier for DuckDB SQL. */
+    public static String quoteIdentifier(String identifier) {
+        return quote(identifier);
+    }
+
+    /** Quotes a string literal for DuckDB SQL. */
+    public static String quoteLiteral(String value) {
+        return literal(value);
+    }
+}

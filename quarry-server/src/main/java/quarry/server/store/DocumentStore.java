@@ -1,0 +1,304 @@
+package quarry.server.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes documents into a collection's table (docs/server-storage.md, "Writes"): extends and
+ * widens field columns, deletes replaced {@code _id}s and appends the new rows in one transaction
+ * on the writer connection, and answers only after the commit.
+ */
+public final class DocumentStore {
+
+    /** One write: a document to store, or (when {@code document} is null) a delete of {@code id}. */
+    public record Write(String id, StoredDocument document, boolean idIsNew) {
+        public static Write upsert(StoredDocument d, boolean idIsNew) {
+            return new Write(d.id(), d, idIsNew);
+        }
+
+        public static Write delete(String id) {
+            return new Write(id, null, false);
+        }
+    }
+
+    private final Database database;
+    private final MetadataStore metadata;
+    private final ValueEncoder encoder;
+    private final ObjectMapper mapper;
+
+    public DocumentStore(Database database, MetadataStore metadata, ObjectMapper mapper) {
+        this.database = Objects.requireNonNull(database);
+        this.metadata = Objects.requireNonNull(metadata);
+        this.mapper = Objects.requireNonNull(mapper);
+        this.encoder = new ValueEncoder(mapper);
+    }
+
+    /** Applies writes in order (the last write of an {@code _id} wins); returns the new last_offset. */
+    public String apply(String ws, String collection, List<Write> writes, long bytes) {
+        try {
+            return database.write(c -> applyLocked(c, ws, collection, writes, bytes));
+        } catch (RuntimeException e) {
+            database.write(c -> {
+                metadata.reload(c);
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    private String applyLocked(DuckDBConnection c, String ws, String collection, List<Write> writes, long bytes)
+            throws SQLException {
+        CollectionInfo info = metadata.requireCollection(ws, collection);
+        Map<String, Write> last = new LinkedHashMap<>();
+        for (Write w : writes) {
+            last.remove(w.id());
+            last.put(w.id(), w);
+        }
+        boolean fieldsChanged = ensureColumns(c, info, last.values());
+        if (fieldsChanged) {
+            metadata.reload(c);
+            info = metadata.requireCollection(ws, collection);
+        }
+        List<String> toDelete = new ArrayList<>();
+        for (Write w : last.values()) {
+            if (!w.idIsNew()) {
+                toDelete.add(w.id());
+            }
+        }
+        if (!toDelete.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM " + info.table() + " WHERE _id IN (SELECT unnest(?))")) {
+                ps.setArray(1, c.createArrayOf("VARCHAR", toDelete.toArray()));
+                ps.executeUpdate();
+            }
+        }
+        append(c, info, last.values());
+        long offset;
+        try (Statement s = c.createStatement()) {
+            s.execute("UPDATE meta.collection SET bytes_inserted = bytes_inserted + " + bytes + " WHERE id = " + info.id());
+            try (ResultSet rs = s.executeQuery(
+                    "UPDATE meta.counter SET value = value + 1 WHERE name = 'offset' RETURNING value")) {
+                rs.next();
+                offset = rs.getLong(1);
+            }
+        }
+        return "f1:" + offset;
+    }
+
+    /** Adds the columns of new fields and widens columns for new types; true when the catalog changed. */
+    private boolean ensureColumns(DuckDBConnection c, CollectionInfo info, Collection<Write> writes) throws SQLException {
+        Map<String, ColumnType> needed = new LinkedHashMap<>();
+        for (Write w : writes) {
+            if (w.document() == null) {
+                continue;
+            }
+            for (Map.Entry<String, FieldValue> e : w.document().fields().entrySet()) {
+                FieldValue v = e.getValue();
+                ColumnType prior = needed.get(e.getKey());
+                if (v.isNull()) {
+                    needed.putIfAbsent(e.getKey(), null);
+                } else {
+                    needed.put(e.getKey(), prior == null ? v.type() : prior.widen(v.type()));
+                }
+            }
+        }
+        Set<String> taken = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        taken.addAll(List.of("_id", "_event_time", "_nulls"));
+        for (Field f : info.fields()) {
+            taken.add(f.column());
+        }
+        int position = info.fields().size();
+        boolean changed = false;
+        try (Statement s = c.createStatement()) {
+            for (Map.Entry<String, ColumnType> e : needed.entrySet()) {
+                String name = e.getKey();
+                Field existing = info.field(name).orElse(null);
+                ColumnType want = e.getValue();
+                if (existing == null) {
+                    ColumnType type = want == null ? ColumnType.VARCHAR : want;
+                    String column = name;
+                    for (int n = 2; taken.contains(column); n++) {
+                        column = name + "#~" + n;
+                    }
+                    taken.add(column);
+                    s.execute("ALTER TABLE " + info.table() + " ADD COLUMN " + Database.quote(column) + " " + type.sql());
+                    insertField(c, info.id(), name, column, type, position++);
+                    changed = true;
+                } else if (want != null && existing.type().widen(want) != existing.type()) {
+                    ColumnType wider = existing.type().widen(want);
+                    String col = Database.quote(existing.column());
+                    String using = wider == ColumnType.JSON ? " USING to_json(" + col + ")" : "";
+                    s.execute("ALTER TABLE " + info.table() + " ALTER COLUMN " + col + " TYPE " + wider.sql() + using);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE meta.field SET column_type = ? WHERE collection_id = ? AND name = ?")) {
+                        ps.setString(1, wider.sql());
+                        ps.setLong(2, info.id());
+                        ps.setString(3, name);
+                        ps.executeUpdate();
+                    }
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static void insertField(DuckDBConnection c, long id, String name, String column, ColumnType type,
+            int position) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta.field VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, name);
+            ps.setString(3, column);
+            ps.setString(4, type.sql());
+            ps.setInt(5, position);
+            ps.executeUpdate();
+        }
+    }
+
+    private void append(DuckDBConnection c, CollectionInfo info, Collection<Write> writes) throws SQLException {
+        try (DuckDBAppender ap = c.createAppender("data", "c" + info.id())) {
+            for (Write w : writes) {
+                StoredDocument d = w.document();
+                if (d == null) {
+                    continue;
+                }
+                ap.beginRow();
+                ap.append(d.id());
+                ap.appendEpochMicros(d.eventTimeMicros());
+                List<String> nulls = null;
+                for (Map.Entry<String, FieldValue> e : d.fields().entrySet()) {
+                    if (e.getValue().isNull()) {
+                        if (nulls == null) {
+                            nulls = new ArrayList<>();
+                        }
+                        nulls.add(e.getKey());
+                    }
+                }
+                if (nulls == null) {
+                    ap.appendNull();
+                } else {
+                    ap.append(nulls);
+                }
+                for (Field f : info.fields()) {
+                    FieldValue v = d.fields().get(f.name());
+                    if (v == null || v.isNull()) {
+                        ap.appendNull();
+                    } else {
+                        appendValue(ap, f.type(), v);
+                    }
+                }
+                ap.endRow();
+            }
+        }
+    }
+
+    private void appendValue(DuckDBAppender ap, ColumnType column, FieldValue v) throws SQLException {
+        Object o = v.value();
+        switch (column) {
+            case BIGINT -> ap.append(((Long) o).longValue());
+            case DOUBLE -> ap.append(((Number) o).doubleValue());
+            case BOOLEAN -> ap.append(((Boolean) o).booleanValue());
+            case VARCHAR -> ap.append((String) o);
+            case DATE -> ap.append((LocalDate) o);
+            case TIMESTAMP -> ap.append((LocalDateTime) o);
+            case TIME -> ap.append((LocalTime) o);
+            case TIMESTAMPTZ -> ap.appendEpochMicros((Long) o);
+            case JSON -> ap.append(jsonText(v));
+            default -> throw new IllegalStateException("unexpected column type " + column);
+        }
+    }
+
+    private String jsonText(FieldValue v) {
+        Object o = v.value();
+        return switch (v.type()) {
+            case JSON -> (String) o;
+            case BIGINT, DOUBLE, BOOLEAN -> String.valueOf(o);
+            case TIMESTAMPTZ -> quoteJson(ValueEncoder.timestampMicros((Long) o));
+            default -> quoteJson(o.toString());
+        };
+    }
+
+    private String quoteJson(String s) {
+        try {
+            return mapper.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored documents with these ids, as Rockset JSON (typed values wrapped), keyed by _id. */
+    public Map<String, ObjectNode> read(String ws, String collection, Collection<String> ids) {
+        CollectionInfo info = metadata.requireCollection(ws, collection);
+        Map<String, ObjectNode> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (DuckDBConnection c = database.reader();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT * FROM " + info.table() + " WHERE _id IN (SELECT unnest(?))")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                Map<String, String> fieldOfColumn = new HashMap<>();
+                for (Field f : info.fields()) {
+                    fieldOfColumn.put(f.column().toLowerCase(Locale.ROOT), f.name());
+                }
+                while (rs.next()) {
+                    ObjectNode doc = mapper.createObjectNode();
+                    java.sql.Array nullsArray = rs.getArray("_nulls");
+                    Set<String> nulls = new java.util.HashSet<>();
+                    if (nullsArray != null) {
+                        for (Object o : (Object[]) nullsArray.getArray()) {
+                            nulls.add(String.valueOf(o));
+                        }
+                    }
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        String label = md.getColumnLabel(i);
+                        if (label.equals("_nulls")) {
+                            continue;
+                        }
+                        String name = label.equals("_id") || label.equals("_event_time") ? label
+                                : fieldOfColumn.getOrDefault(label.toLowerCase(Locale.ROOT), label);
+                        JsonNode value = encoder.encode(rs, i, md.getColumnTypeName(i));
+                        if (value != null) {
+                            doc.set(name, value);
+                        } else if (nulls.contains(name)) {
+                            doc.putNull(name);
+                        }
+                    }
+                    if (doc.has("_event_time")) {
+                        ObjectNode ts = mapper.createObjectNode();
+                        ts.put("__rockset_type", "timestamp");
+                        ts.put("value", doc.get("_event_time").asText());
+                        doc.set("_event_time", ts);
+                    }
+                    out.put(rs.getString("_id"), doc);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,387 @@
+package quarry.server.store;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Workspaces, collections, views and aliases: their rows in the {@code meta} schema and the
+ * in-memory {@link Catalog} snapshot, swapped atomically after each committed change.
+ */
+public final class MetadataStore {
+
+    private final Database database;
+    private final AtomicReference<Catalog> catalog = new AtomicReference<>();
+
+    public MetadataStore(Database database) {
+        this.database = Objects.requireNonNull(database);
+        database.write(c -> {
+            reload(c);
+            return null;
+        });
+    }
+
+    /** The current snapshot. */
+    public Catalog catalog() {
+        return catalog.get();
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /** Re-reads the metadata tables on the writer connection; called inside write transactions. */
+    void reload(DuckDBConnection c) throws SQLException {
+        Map<String, Workspace> workspaces = new HashMap<>();
+        Map<String, CollectionInfo> collections = new HashMap<>();
+        Map<String, ViewInfo> views = new HashMap<>();
+        Map<String, AliasInfo> aliases = new HashMap<>();
+        Map<Long, List<Field>> fields = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT name, description, created_at FROM meta.workspace")) {
+                while (rs.next()) {
+                    workspaces.put(rs.getString(1), new Workspace(rs.getString(1), rs.getString(2), instant(rs, 3)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT collection_id, name, column_name, column_type FROM meta.field ORDER BY collection_id, position")) {
+                while (rs.next()) {
+                    fields.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Field(rs.getString(2), rs.getString(3), ColumnType.fromSql(rs.getString(4))));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, workspace, name, description, created_at, retention_secs,"
+                    + " field_mapping_sql FROM meta.collection")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Long retention = rs.getObject(6) == null ? null : rs.getLong(6);
+                    CollectionInfo info = new CollectionInfo(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            instant(rs, 5), retention, rs.getString(7), fields.getOrDefault(id, List.of()));
+                    collections.put(info.path(), info);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT workspace, name, query_sql, description, entities, created_at,"
+                    + " modified_at FROM meta.view")) {
+                while (rs.next()) {
+                    ViewInfo v = new ViewInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            strings(rs.getArray(5)), instant(rs, 6), instant(rs, 7));
+                    views.put(v.path(), v);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT workspace, name, collections, description, created_at,"
+                    + " modified_at FROM meta.alias")) {
+                while (rs.next()) {
+                    AliasInfo a = new AliasInfo(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
+                            rs.getString(4), instant(rs, 5), instant(rs, 6));
+                    aliases.put(a.path(), a);
+                }
+            }
+        }
+        catalog.set(new Catalog(workspaces, collections, views, aliases));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            out.add(String.valueOf(o));
+        }
+        return out;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Object o = rs.getObject(column);
+        if (o instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        return o == null ? null : Instant.parse(o.toString());
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    // ---- workspaces
+
+    public Workspace createWorkspace(String name, String description) {
+        return database.write(c -> {
+            if (catalog().workspace(name).isPresent()) {
+                throw new StoreException(StoreException.Kind.ALREADY_EXISTS, "WORKSPACE_ALREADY_EXISTS",
+                        "Workspace \"" + name + "\" already exists");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta.workspace VALUES (?, ?, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, description);
+                ps.setTimestamp(3, now());
+                ps.executeUpdate();
+            }
+            reload(c);
+            return catalog().workspace(name).orElseThrow();
+        });
+    }
+
+    public Workspace deleteWorkspace(String name) {
+        return database.write(c -> {
+            Workspace ws = catalog().workspace(name).orElseThrow(() -> StoreException.workspaceNotFound(name));
+            if ("commons".equals(name)) {
+                throw new StoreException(StoreException.Kind.INVALID, "WORKSPACE_DELETE_COMMONS",
+                        "Workspace \"commons\" is built in and cannot be deleted");
+            }
+            if (!catalog().isEmpty(name)) {
+                throw new StoreException(StoreException.Kind.DEPENDENT, "WORKSPACE_NOT_EMPTY",
+                        "Workspace \"" + name + "\" is not empty: delete its collections, views and aliases first");
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM meta.workspace WHERE name = ?")) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+            reload(c);
+            return ws;
+        });
+    }
+
+    // ---- collections
+
+    public CollectionInfo createCollection(String ws, String name, String description, Long retentionSecs,
+            String fieldMappingSql) {
+        return database.write(c -> {
+            requireWorkspace(ws);
+            requireFreeName(ws, name);
+            long id;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "UPDATE meta.counter SET value = value + 1 WHERE name = 'collection' RETURNING value")) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO meta.collection(id, workspace, name, description, created_at, retention_secs,"
+                            + " field_mapping_sql) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, ws);
+                ps.setString(3, name);
+                ps.setString(4, description);
+                ps.setTimestamp(5, now());
+                ps.setObject(6, retentionSecs);
+                ps.setString(7, fieldMappingSql);
+                ps.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE data.c" + id
+                        + "(_id VARCHAR NOT NULL, _event_time TIMESTAMPTZ, _nulls VARCHAR[])");
+            }
+            reload(c);
+            return catalog().collection(ws, name).orElseThrow();
+        });
+    }
+
+    public CollectionInfo updateCollection(String ws, String name, String description, String fieldMappingSql) {
+        return database.write(c -> {
+            CollectionInfo info = requireCollection(ws, name);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE meta.collection SET description = coalesce(?, description),"
+                            + " field_mapping_sql = coalesce(?, field_mapping_sql) WHERE id = ?")) {
+                ps.setString(1, description);
+                ps.setString(2, fieldMappingSql);
+                ps.setLong(3, info.id());
+                ps.executeUpdate();
+            }
+            reload(c);
+            return catalog().collection(ws, name).orElseThrow();
+        });
+    }
+
+    public CollectionInfo deleteCollection(String ws, String name) {
+        return database.write(c -> {
+            CollectionInfo info = requireCollection(ws, name);
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM meta.collection WHERE id = " + info.id());
+                s.execute("DELETE FROM meta.field WHERE collection_id = " + info.id());
+                s.execute("DROP TABLE " + info.table());
+            }
+            reload(c);
+            return info;
+        });
+    }
+
+    /** Live stats: the number of documents and the bytes inserted so far. */
+    public long[] stats(CollectionInfo info) {
+        try (DuckDBConnection c = database.reader(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM " + info.table()
+                        + "), (SELECT bytes_inserted FROM meta.collection WHERE id = " + info.id() + ")")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        } catch (SQLException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    // ---- views
+
+    public ViewInfo createView(String ws, String name, String sql, String description, List<String> entities) {
+        return database.write(c -> {
+            requireWorkspace(ws);
+            requireFreeName(ws, name);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta.view VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                Timestamp now = now();
+                ps.setString(1, ws);
+                ps.setString(2, name);
+                ps.setString(3, sql);
+                ps.setString(4, description);
+                ps.setArray(5, c.createArrayOf("VARCHAR", entities.toArray()));
+                ps.setTimestamp(6, now);
+                ps.setTimestamp(7, now);
+                ps.executeUpdate();
+            }
+            reload(c);
+            return catalog().view(ws, name).orElseThrow();
+        });
+    }
+
+    public ViewInfo updateView(String ws, String name, String sql, String description, List<String> entities) {
+        return database.write(c -> {
+            requireView(ws, name);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE meta.view SET query_sql = ?,"
+                    + " description = coalesce(?, description), entities = ?, modified_at = ?"
+                    + " WHERE workspace = ? AND name = ?")) {
+                ps.setString(1, sql);
+                ps.setString(2, description);
+                ps.setArray(3, c.createArrayOf("VARCHAR", entities.toArray()));
+                ps.setTimestamp(4, now());
+                ps.setString(5, ws);
+                ps.setString(6, name);
+                ps.executeUpdate();
+            }
+            reload(c);
+            return catalog().view(ws, name).orElseThrow();
+        });
+    }
+
+    public ViewInfo deleteView(String ws, String name) {
+        return database.write(c -> {
+            ViewInfo v = requireView(ws, name);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM meta.view WHERE workspace = ? AND name = ?")) {
+                ps.setString(1, ws);
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+            reload(c);
+            return v;
+        });
+    }
+
+    // ---- aliases
+
+    public AliasInfo createAlias(String ws, String name, List<String> collections, String description) {
+        return database.write(c -> {
+            requireWorkspace(ws);
+            requireFreeName(ws, name);
+            requireTargets(collections);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta.alias VALUES (?, ?, ?, ?, ?, ?)")) {
+                Timestamp now = now();
+                ps.setString(1, ws);
+                ps.setString(2, name);
+                ps.setArray(3, c.createArrayOf("VARCHAR", collections.toArray()));
+                ps.setString(4, description);
+                ps.setTimestamp(5, now);
+                ps.setTimestamp(6, now);
+                ps.executeUpdate();
+            }
+            reload(c);
+            return catalog().alias(ws, name).orElseThrow();
+        });
+    }
+
+    /** Repoints an alias; readers see the old or the new target, never a mix. */
+    public AliasInfo updateAlias(String ws, String name, List<String> collections, String description) {
+        return database.write(c -> {
+            requireAlias(ws, name);
+            requireTargets(collections);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE meta.alias SET collections = ?,"
+                    + " description = coalesce(?, description), modified_at = ? WHERE workspace = ? AND name = ?")) {
+                ps.setArray(1, c.createArrayOf("VARCHAR", collections.toArray()));
+                ps.setString(2, description);
+                ps.setTimestamp(3, now());
+                ps.setString(4, ws);
+                ps.setString(5, name);
+                ps.executeUpdate();
+            }
+            reload(c);
+            return catalog().alias(ws, name).orElseThrow();
+        });
+    }
+
+    public AliasInfo deleteAlias(String ws, String name) {
+        return database.write(c -> {
+            AliasInfo a = requireAlias(ws, name);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM meta.alias WHERE workspace = ? AND name = ?")) {
+                ps.setString(1, ws);
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+            reload(c);
+            return a;
+        });
+    }
+
+    // ---- lookups that throw the Rockset errors
+
+    public Workspace requireWorkspace(String ws) {
+        return catalog().workspace(ws).orElseThrow(() -> StoreException.workspaceNotFound(ws));
+    }
+
+    public CollectionInfo requireCollection(String ws, String name) {
+        requireWorkspace(ws);
+        return catalog().collection(ws, name).orElseThrow(() -> StoreException.collectionNotFound(ws, name));
+    }
+
+    public ViewInfo requireView(String ws, String name) {
+        requireWorkspace(ws);
+        return catalog().view(ws, name).orElseThrow(() -> new StoreException(StoreException.Kind.NOT_FOUND,
+                "VIEW_NOT_FOUND", "View \"" + name + "\" does not exist in workspace \"" + ws + "\""));
+    }
+
+    public AliasInfo requireAlias(String ws, String name) {
+        requireWorkspace(ws);
+        return catalog().alias(ws, name).orElseThrow(() -> new StoreException(StoreException.Kind.NOT_FOUND,
+                "ALIAS_NOT_FOUND", "Alias \"" + name + "\" does not exist in workspace \"" + ws + "\""));
+    }
+
+    private void requireFreeName(String ws, String name) {
+        Catalog cat = catalog();
+        if (cat.collection(ws, name).isPresent() || cat.view(ws, name).isPresent() || cat.alias(ws, name).isPresent()) {
+            throw new StoreException(StoreException.Kind.ALREADY_EXISTS, "ALREADY_EXISTS",
+                    "A collection, view or alias named \"" + name + "\" already exists in workspace \"" + ws + "\"");
+        }
+    }
+
+    private void requireTargets(List<String> collections) {
+        if (collections.size() != 1) {
+            throw new StoreException(StoreException.Kind.INVALID, "ALIAS_INVALID_COLLECTIONS",
+                    "An alias must name exactly one collection as \"workspace.collection\"");
+        }
+        for (String path : collections) {
+            int dot = path.indexOf('.');
+            if (dot <= 0) {
+                throw new StoreException(StoreException.Kind.INVALID, "ALIAS_INVALID_COLLECTIONS",
+                        "Alias target \"" + path + "\" must be written \"workspace.collection\"");
+            }
+            requireCollection(path.substring(0, dot), path.substring(dot + 1));
+        }
+    }
+}
