@@ -1,0 +1,74 @@
+package quarry.core.jinja;
+
+import java.util.List;
+
+/**
+ * A parsed macro, not bound to any render: {@code {% macro name(a, b=1) %}}, or dbt's
+ * {@code {% test name(...) %}} (named {@code test_<name>}) and
+ * {@code {% materialization name, adapter='x' %}} (named {@code materialization_<name>_<adapter>}).
+ * Bind it to a render with {@link Context#bind(MacroDefinition)}.
+ */
+public final class MacroDefinition {
+    private final String name;
+    private final List<String> parameters;
+    private final Expr[] defaults;
+    final Stmt.Body body;
+    final boolean catchKwargs;
+    final boolean catchVarargs;
+    final boolean usesCaller;
+    private final Pos pos;
+    private final Kind kind;
+
+    /** What declared the macro. */
+    public enum Kind { MACRO, TEST, MATERIALIZATION, CALLER }
+
+    MacroDefinition(Kind kind, String name, List<String> parameters, List<Expr> defaults, Stmt.Body body,
+            boolean catchKwargs, boolean catchVarargs, boolean usesCaller, Pos pos) {
+        this.kind = kind;
+        this.name = name;
+        this.parameters = List.copyOf(parameters);
+        this.defaults = defaults.toArray(new Expr[0]);
+        this.body = body;
+        this.catchKwargs = catchKwargs;
+        this.catchVarargs = catchVarargs;
+        this.usesCaller = usesCaller;
+        this.pos = pos;
+    }
+
+    /** The name templates call it by ({@code test_not_null}, {@code materialization_table_default}). */
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Parameter names in order. */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /** True when the parameter at {@code index} has a default value. */
+    public boolean hasDefault(int index) {
+        return defaults[index] != null;
+    }
+
+    public String templateName() {
+        return pos.template();
+    }
+
+    /** The 1-based line of the opening tag. */
+    public int line() {
+        return pos.line();
+    }
+
+    Expr defaultAt(int index) {
+        return defaults[index];
+    }
+
+    @Override
+    public String toString() {
+        return "MacroDefinition[" + name + parameters + " at " + pos.template() + ":" + pos.line() + "]";
+    }
+}

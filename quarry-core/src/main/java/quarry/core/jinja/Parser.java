@@ -1,0 +1,497 @@
+package quarry.core.jinja;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import quarry.core.jinja.Token.Kind;
+
+/** Parses statements into the tree Jinja2's parser builds (expressions are in {@link ExpressionParser}). */
+final class Parser {
+    private static final Set<String> END_TAGS = Set.of("endfor", "else", "elif", "endif", "endset", "endmacro",
+            "endcall", "endfilter", "endwith", "endtest", "endmaterialization", "endsnapshot", "enddocs",
+            "endraw", "endblock", "endautoescape");
+
+    final JinjaEnvironment environment;
+    final Source source;
+    final List<Token> tokens;
+    int index;
+    final Deque<Set<String>> referencedNames = new ArrayDeque<>();
+    private final ExpressionParser expressions;
+    private int loopDepth;
+    private int depth;
+    private final List<MacroDefinition> macros = new ArrayList<>();
+    private final List<NamedBlock> blocks = new ArrayList<>();
+
+    Parser(JinjaEnvironment environment, Source source) {
+        this.environment = environment;
+        this.source = source;
+        this.tokens = new Lexer(source).tokenize();
+        this.expressions = new ExpressionParser(this);
+    }
+
+    Template parseTemplate() {
+        Stmt.Body body = parseBody(Set.of());
+        if (current().kind() != Kind.EOF) {
+            throw unexpectedTag(current());
+        }
+        return new Template(source.name, environment, body, macros, blocks);
+    }
+
+    // ---- token stream ----
+
+    Token current() {
+        return tokens.get(index);
+    }
+
+    Token peek(int ahead) {
+        return tokens.get(Math.min(index + ahead, tokens.size() - 1));
+    }
+
+    Token next() {
+        return tokens.get(index++);
+    }
+
+    Pos pos(Token token) {
+        return source.pos(token.start());
+    }
+
+    JinjaException error(String message, Token at) {
+        return source.error(message, at.start());
+    }
+
+    Token expect(Kind kind, String text) {
+        Token t = current();
+        if (t.kind() != kind || (text != null && !t.text().equals(text))) {
+            String wanted = text != null ? "'" + text + "'" : kind == Kind.NAME ? "name" : kind.name().toLowerCase();
+            if (kind == Kind.BLOCK_END) {
+                wanted = "end of statement block";
+            } else if (kind == Kind.VAR_END) {
+                wanted = "end of print statement";
+            }
+            throw error("expected token " + wanted + ", got " + t.describe(), t);
+        }
+        return next();
+    }
+
+    boolean skipOp(String op) {
+        if (current().isOp(op)) {
+            index++;
+            return true;
+        }
+        return false;
+    }
+
+    boolean skipName(String name) {
+        if (current().isName(name)) {
+            index++;
+            return true;
+        }
+        return false;
+    }
+
+    // ---- statements ----
+
+    private Stmt.Body parseBody(Set<String> endTags) {
+        Pos start = pos(current());
+        List<Stmt> out = new ArrayList<>();
+        while (true) {
+            Token t = current();
+            switch (t.kind()) {
+                case TEXT -> {
+                    next();
+                    out.add(new Stmt.Text(pos(t), t.text()));
+                }
+                case VAR_BEGIN -> {
+                    next();
+                    Expr e = expressions.parseTuple(false, true, Set.of(), false);
+                    expect(Kind.VAR_END, null);
+                    out.add(new Stmt.Print(pos(t), e));
+                }
+                case BLOCK_BEGIN -> {
+                    Token tag = peek(1);
+                    if (tag.kind() == Kind.NAME && endTags.contains(tag.text())) {
+                        return new Stmt.Body(start, out);
+                    }
+                    next();
+                    out.add(parseStatement(t));
+                }
+                case EOF -> {
+                    if (!endTags.isEmpty()) {
+                        List<String> sorted = new ArrayList<>(endTags);
+                        sorted.sort(null);
+                        throw error("Unexpected end of template. Jinja was looking for the following tags: "
+                                + String.join(" or ", sorted.stream().map(s -> "'" + s + "'").toList()) + ".", t);
+                    }
+                    return new Stmt.Body(start, out);
+                }
+                default -> throw error("unexpected " + t.describe(), t);
+            }
+        }
+    }
+
+    /** Parses a body up to one of {@code endTags}, consumes that tag's name and returns which it was. */
+    private Stmt.Body parseUntil(Set<String> endTags, String[] which) {
+        Stmt.Body body = parseBody(endTags);
+        next(); // BLOCK_BEGIN
+        which[0] = next().text();
+        return body;
+    }
+
+    private Stmt.Body parseBlockBody(String endTag) {
+        String[] which = new String[1];
+        Stmt.Body body = parseUntil(Set.of(endTag), which);
+        expect(Kind.BLOCK_END, null);
+        return body;
+    }
+
+    private JinjaException unexpectedTag(Token blockBegin) {
+        Token tag = peek(1);
+        return error("Encountered unknown tag '" + tag.text() + "'.", tag);
+    }
+
+    private Stmt parseStatement(Token begin) {
+        Token tag = current();
+        if (tag.kind() != Kind.NAME) {
+            throw error("tag name expected", tag);
+        }
+        Pos pos = pos(begin);
+        depth++;
+        try {
+            switch (tag.text()) {
+                case "if":
+                    next();
+                    return parseIf(pos);
+                case "for":
+                    next();
+                    return parseFor(pos);
+                case "set":
+                    next();
+                    return parseSet(pos);
+                case "macro":
+                    next();
+                    return parseMacro(pos, MacroDefinition.Kind.MACRO, null, "endmacro");
+                case "test":
+                    next();
+                    return parseMacro(pos, MacroDefinition.Kind.TEST, "test_", "endtest");
+                case "materialization":
+                    next();
+                    return parseMaterialization(pos);
+                case "snapshot":
+                case "docs":
+                    next();
+                    return parseNamedBlock(pos, tag.text(), begin);
+                case "call":
+                    next();
+                    return parseCallBlock(pos);
+                case "filter":
+                    next();
+                    return parseFilterBlock(pos);
+                case "with":
+                    next();
+                    return parseWith(pos);
+                case "do": {
+                    next();
+                    Expr e = expressions.parseTuple(false, true, Set.of(), false);
+                    expect(Kind.BLOCK_END, null);
+                    return new Stmt.Do(pos, e);
+                }
+                case "break":
+                case "continue":
+                    next();
+                    if (loopDepth == 0) {
+                        throw error("'" + tag.text() + "' outside of a loop", tag);
+                    }
+                    expect(Kind.BLOCK_END, null);
+                    return new Stmt.LoopControl(pos, tag.text().equals("break") ? ControlFlow.BREAK : ControlFlow.CONTINUE);
+                default:
+                    if (END_TAGS.contains(tag.text())) {
+                        throw error("Encountered unexpected tag '" + tag.text() + "'.", tag);
+                    }
+                    throw error("Encountered unknown tag '" + tag.text() + "'.", tag);
+            }
+        } finally {
+            depth--;
+        }
+    }
+
+    private Stmt parseIf(Pos pos) {
+        List<Expr> tests = new ArrayList<>();
+        List<Stmt.Body> bodies = new ArrayList<>();
+        Stmt.Body otherwise = null;
+        tests.add(expressions.parseTuple(false, true, Set.of(), false));
+        expect(Kind.BLOCK_END, null);
+        String[] which = new String[1];
+        while (true) {
+            bodies.add(parseUntil(Set.of("elif", "else", "endif"), which));
+            if (which[0].equals("elif")) {
+                tests.add(expressions.parseTuple(false, true, Set.of(), false));
+                expect(Kind.BLOCK_END, null);
+                continue;
+            }
+            if (which[0].equals("else")) {
+                expect(Kind.BLOCK_END, null);
+                otherwise = parseBlockBody("endif");
+                break;
+            }
+            expect(Kind.BLOCK_END, null);
+            break;
+        }
+        return new Stmt.If(pos, tests, bodies, otherwise);
+    }
+
+    private Stmt parseFor(Pos pos) {
+        Stmt.Target target = parseAssignTarget(true, false, Set.of("in"));
+        expect(Kind.NAME, "in");
+        Expr iter = expressions.parseTuple(false, false, Set.of("recursive"), false);
+        Expr test = null;
+        if (skipName("if")) {
+            test = expressions.parseExpression(true);
+        }
+        boolean recursive = skipName("recursive");
+        expect(Kind.BLOCK_END, null);
+        loopDepth++;
+        String[] which = new String[1];
+        Stmt.Body body;
+        try {
+            body = parseUntil(Set.of("endfor", "else"), which);
+        } finally {
+            loopDepth--;
+        }
+        Stmt.Body otherwise = null;
+        expect(Kind.BLOCK_END, null);
+        if (which[0].equals("else")) {
+            otherwise = parseBlockBody("endfor");
+        }
+        return new ForLoop(pos, target, iter, test, body, otherwise, recursive);
+    }
+
+    private Stmt parseSet(Pos pos) {
+        Stmt.Target target = parseAssignTarget(true, true, Set.of());
+        if (skipOp("=")) {
+            Expr value = expressions.parseTuple(false, true, Set.of(), false);
+            expect(Kind.BLOCK_END, null);
+            return new Stmt.Set(pos, target, value);
+        }
+        Stmt.FilterChain filters = current().isOp("|") ? parseFilterChain(false) : null;
+        expect(Kind.BLOCK_END, null);
+        Stmt.Body body = parseBlockBody("endset");
+        return new Stmt.SetBlock(pos, target, body, filters);
+    }
+
+    Stmt.Target parseAssignTarget(boolean withTuple, boolean withNamespace, Set<String> extraEnd) {
+        if (withNamespace && current().kind() == Kind.NAME && peek(1).isOp(".")) {
+            String ns = next().text();
+            next();
+            String attr = expect(Kind.NAME, null).text();
+            return new Stmt.Target.NamespaceAttribute(ns, attr);
+        }
+        if (!withTuple) {
+            return new Stmt.Target.Name(expect(Kind.NAME, null).text());
+        }
+        List<Stmt.Target> targets = new ArrayList<>();
+        boolean tuple = false;
+        while (true) {
+            if (!targets.isEmpty()) {
+                expect(Kind.OP, ",");
+            }
+            if (isTupleEnd(extraEnd)) {
+                break;
+            }
+            targets.add(parseSimpleTarget());
+            if (current().isOp(",")) {
+                tuple = true;
+            } else {
+                break;
+            }
+        }
+        if (targets.isEmpty()) {
+            throw error("expected an assignment target, got " + current().describe(), current());
+        }
+        return tuple ? new Stmt.Target.Unpack(targets) : targets.get(0);
+    }
+
+    private Stmt.Target parseSimpleTarget() {
+        Token t = current();
+        if (t.isOp("(")) {
+            next();
+            Stmt.Target inner = parseAssignTarget(true, false, Set.of());
+            expect(Kind.OP, ")");
+            return inner;
+        }
+        if (t.kind() != Kind.NAME) {
+            throw error("can't assign to " + t.describe(), t);
+        }
+        next();
+        return new Stmt.Target.Name(t.text());
+    }
+
+    boolean isTupleEnd(Set<String> extraEnd) {
+        Token t = current();
+        if (t.kind() == Kind.VAR_END || t.kind() == Kind.BLOCK_END || t.isOp(")")) {
+            return true;
+        }
+        return t.kind() == Kind.NAME && extraEnd.contains(t.text());
+    }
+
+    private Stmt parseMacro(Pos pos, MacroDefinition.Kind kind, String prefix, String endTag) {
+        String name = expect(Kind.NAME, null).text();
+        List<String> params = new ArrayList<>();
+        List<Expr> defaults = new ArrayList<>();
+        parseSignature(params, defaults);
+        expect(Kind.BLOCK_END, null);
+        MacroDefinition def = macroBody(kind, prefix == null ? name : prefix + name, params, defaults, endTag, pos);
+        return define(pos, def);
+    }
+
+    private Stmt define(Pos pos, MacroDefinition def) {
+        if (depth == 1) {
+            macros.add(def);
+        }
+        return new Stmt.DefineMacro(pos, def);
+    }
+
+    private MacroDefinition macroBody(MacroDefinition.Kind kind, String name, List<String> params, List<Expr> defaults,
+            String endTag, Pos pos) {
+        Set<String> names = new HashSet<>();
+        referencedNames.push(names);
+        int savedLoops = loopDepth;
+        loopDepth = 0;
+        Stmt.Body body;
+        try {
+            body = parseBlockBody(endTag);
+        } finally {
+            loopDepth = savedLoops;
+            referencedNames.pop();
+        }
+        if (!referencedNames.isEmpty()) {
+            referencedNames.peek().addAll(names);
+        }
+        return new MacroDefinition(kind, name, params, defaults, body, names.contains("kwargs"),
+                names.contains("varargs"), names.contains("caller"), pos);
+    }
+
+    private void parseSignature(List<String> params, List<Expr> defaults) {
+        expect(Kind.OP, "(");
+        while (!current().isOp(")")) {
+            if (!params.isEmpty()) {
+                expect(Kind.OP, ",");
+                if (current().isOp(")")) {
+                    break;
+                }
+            }
+            Token name = expect(Kind.NAME, null);
+            params.add(name.text());
+            if (skipOp("=")) {
+                defaults.add(expressions.parseExpression(true));
+            } else {
+                if (defaults.stream().anyMatch(d -> d != null)) {
+                    throw error("non-default argument follows default argument", name);
+                }
+                defaults.add(null);
+            }
+        }
+        expect(Kind.OP, ")");
+    }
+
+    private Stmt parseMaterialization(Pos pos) {
+        String name = expect(Kind.NAME, null).text();
+        String adapter = "default";
+        while (skipOp(",")) {
+            Token key = expect(Kind.NAME, null);
+            switch (key.text()) {
+                case "default" -> adapter = "default";
+                case "adapter" -> {
+                    expect(Kind.OP, "=");
+                    Expr value = expressions.parseExpression(true);
+                    if (!(value instanceof Expr.Const c) || !(c.value instanceof String s)) {
+                        throw error("materialization adapter must be a string", key);
+                    }
+                    adapter = s;
+                }
+                case "supported_languages" -> {
+                    expect(Kind.OP, "=");
+                    expressions.parseExpression(true);
+                }
+                default -> throw error("unexpected argument '" + key.text() + "' to materialization", key);
+            }
+        }
+        expect(Kind.BLOCK_END, null);
+        MacroDefinition def = macroBody(MacroDefinition.Kind.MATERIALIZATION,
+                "materialization_" + name + "_" + adapter, List.of(), List.of(), "endmaterialization", pos);
+        return define(pos, def);
+    }
+
+    private Stmt parseNamedBlock(Pos pos, String kind, Token begin) {
+        String name = expect(Kind.NAME, null).text();
+        Token end = expect(Kind.BLOCK_END, null);
+        int bodyStart = end.end();
+        String endTag = "end" + kind;
+        Stmt.Body body = parseBody(Set.of(endTag));
+        int bodyEnd = current().start();
+        next();
+        next();
+        expect(Kind.BLOCK_END, null);
+        String raw = source.text.substring(bodyStart, bodyEnd);
+        if (depth == 1) {
+            Template template = new Template(source.name, environment, body, List.of(), List.of());
+            blocks.add(new NamedBlock(kind, name, raw, template, pos.line()));
+        }
+        return new Stmt.Silent(pos);
+    }
+
+    private Stmt parseCallBlock(Pos pos) {
+        List<String> params = new ArrayList<>();
+        List<Expr> defaults = new ArrayList<>();
+        if (current().isOp("(")) {
+            parseSignature(params, defaults);
+        }
+        Token at = current();
+        Expr call = expressions.parseExpression(true);
+        if (!(call instanceof Expr.Call c)) {
+            throw error("expected call", at);
+        }
+        expect(Kind.BLOCK_END, null);
+        MacroDefinition caller = macroBody(MacroDefinition.Kind.CALLER, "caller", params, defaults, "endcall", pos);
+        return new Stmt.CallBlock(pos, c, caller);
+    }
+
+    private Stmt parseFilterBlock(Pos pos) {
+        Stmt.FilterChain chain = parseFilterChain(true);
+        expect(Kind.BLOCK_END, null);
+        Stmt.Body body = parseBlockBody("endfilter");
+        return new Stmt.FilterBlock(pos, body, chain);
+    }
+
+    private Stmt.FilterChain parseFilterChain(boolean startInline) {
+        List<Expr.Filter> filters = new ArrayList<>();
+        Expr placeholder = new Expr.Const(pos(current()), null);
+        boolean inline = startInline;
+        while (inline || current().isOp("|")) {
+            if (!inline) {
+                next();
+            }
+            inline = false;
+            filters.add(expressions.parseFilter(placeholder));
+        }
+        return new Stmt.FilterChain(filters);
+    }
+
+    private Stmt parseWith(Pos pos) {
+        List<Stmt.Target> targets = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        while (current().kind() != Kind.BLOCK_END) {
+            if (!targets.isEmpty()) {
+                expect(Kind.OP, ",");
+            }
+            targets.add(parseAssignTarget(true, false, Set.of()));
+            expect(Kind.OP, "=");
+            values.add(expressions.parseExpression(true));
+        }
+        expect(Kind.BLOCK_END, null);
+        Stmt.Body body = parseBlockBody("endwith");
+        return new Stmt.With(pos, targets, values, body);
+    }
+}

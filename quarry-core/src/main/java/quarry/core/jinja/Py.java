@@ -1,0 +1,388 @@
+package quarry.core.jinja;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Python value semantics over Java values: None is {@code null}, bool is {@link Boolean}, int is
+ * {@link Long} widening to {@link BigInteger}, float is {@link Double}, str is {@link String},
+ * list is {@link List}, tuple is {@link PyTuple}, dict is {@link Map} (insertion ordered).
+ */
+final class Py {
+    private Py() {
+    }
+
+    static String typeName(Object value) {
+        if (value == null) {
+            return "NoneType";
+        }
+        if (value instanceof Boolean) {
+            return "bool";
+        }
+        if (isInt(value)) {
+            return "int";
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            return "float";
+        }
+        if (value instanceof String) {
+            return "str";
+        }
+        if (value instanceof PyTuple) {
+            return "tuple";
+        }
+        if (value instanceof List) {
+            return "list";
+        }
+        if (value instanceof Map) {
+            return "dict";
+        }
+        if (value instanceof Undefined) {
+            return "Undefined";
+        }
+        if (value instanceof Macro) {
+            return "Macro";
+        }
+        if (value instanceof Namespace) {
+            return "Namespace";
+        }
+        if (value instanceof JinjaCallable) {
+            return "function";
+        }
+        return value.getClass().getSimpleName();
+    }
+
+    static boolean isInt(Object v) {
+        return v instanceof Long || v instanceof Integer || v instanceof BigInteger || v instanceof Short
+                || v instanceof Byte;
+    }
+
+    static boolean isFloat(Object v) {
+        return v instanceof Double || v instanceof Float || v instanceof BigDecimal;
+    }
+
+    /** int, float or bool: a number in Python arithmetic. */
+    static boolean isNumber(Object v) {
+        return v instanceof Number || v instanceof Boolean;
+    }
+
+    static boolean isSequence(Object v) {
+        return v instanceof List || v instanceof String;
+    }
+
+    static boolean truthy(Object v) {
+        if (v == null || v instanceof Undefined) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (v instanceof Long l) {
+            return l != 0;
+        }
+        if (v instanceof Double d) {
+            return d != 0.0;
+        }
+        if (v instanceof Collection<?> c) {
+            return !c.isEmpty();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        if (v instanceof BigInteger b) {
+            return b.signum() != 0;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        return true;
+    }
+
+    /** Python's {@code str(value)}, with Jinja2's empty string for undefined. */
+    static String str(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v == null) {
+            return "None";
+        }
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof BigInteger) {
+            return v.toString();
+        }
+        if (v instanceof Double d) {
+            return PyFloat.repr(d);
+        }
+        if (v instanceof Float f) {
+            return PyFloat.repr(f.doubleValue());
+        }
+        if (v instanceof List || v instanceof Map) {
+            return repr(v);
+        }
+        return v.toString();
+    }
+
+    /** Python's {@code repr(value)}. */
+    static String repr(Object v) {
+        StringBuilder out = new StringBuilder();
+        repr(v, out);
+        return out.toString();
+    }
+
+    static void repr(Object v, StringBuilder out) {
+        if (v instanceof String s) {
+            reprString(s, out);
+        } else if (v instanceof DictMethods.DictView || v instanceof Builtins.PyRange) {
+            out.append(v);
+        } else if (v instanceof PyTuple t) {
+            out.append('(');
+            for (int i = 0; i < t.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                repr(t.get(i), out);
+            }
+            out.append(t.size() == 1 ? ",)" : ")");
+        } else if (v instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                repr(list.get(i), out);
+            }
+            out.append(']');
+        } else if (v instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                repr(e.getKey(), out);
+                out.append(": ");
+                repr(e.getValue(), out);
+            }
+            out.append('}');
+        } else if (v instanceof Undefined) {
+            out.append("Undefined");
+        } else {
+            out.append(str(v));
+        }
+    }
+
+    static void reprString(String s, StringBuilder out) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        out.append(quote);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == quote || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else if (c >= 0x80 && c < 0xa0) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append(quote);
+    }
+
+    /** Python's {@code ==}. */
+    static boolean eq(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a instanceof String || b instanceof String) {
+            return a.equals(b);
+        }
+        if (isNumber(a) && isNumber(b)) {
+            return PyMath.compareNumbers(a, b) == 0;
+        }
+        if (a instanceof List<?> la && b instanceof List<?> lb) {
+            if ((a instanceof PyTuple) != (b instanceof PyTuple) || la.size() != lb.size()) {
+                return false;
+            }
+            for (int i = 0; i < la.size(); i++) {
+                if (!eq(la.get(i), lb.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            if (ma.size() != mb.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : ma.entrySet()) {
+                Object key = e.getKey();
+                if (!mb.containsKey(key) || !eq(e.getValue(), mb.get(key))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    /** Python's ordering ({@code <} etc.): negative, zero or positive; fails on unorderable types. */
+    static int compare(Object a, Object b, String op) {
+        if (isNumber(a) && isNumber(b)) {
+            return PyMath.compareNumbers(a, b);
+        }
+        if (a instanceof String sa && b instanceof String sb) {
+            return sa.compareTo(sb);
+        }
+        if (a instanceof List<?> la && b instanceof List<?> lb
+                && (a instanceof PyTuple) == (b instanceof PyTuple)) {
+            int n = Math.min(la.size(), lb.size());
+            for (int i = 0; i < n; i++) {
+                if (!eq(la.get(i), lb.get(i))) {
+                    return compare(la.get(i), lb.get(i), op);
+                }
+            }
+            return Integer.compare(la.size(), lb.size());
+        }
+        throw new JinjaException("'" + op + "' not supported between instances of '" + typeName(a)
+                + "' and '" + typeName(b) + "'");
+    }
+
+    /** The items a for loop visits; Undefined iterates as empty, dicts as their keys. */
+    static List<?> iterate(Object v) {
+        if (v instanceof List<?> list) {
+            return list;
+        }
+        if (v instanceof Map<?, ?> map) {
+            return new ArrayList<>(map.keySet());
+        }
+        if (v instanceof String s) {
+            List<Object> chars = new ArrayList<>(s.length());
+            s.codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
+            return chars;
+        }
+        if (v instanceof Undefined) {
+            return List.of();
+        }
+        if (v instanceof Iterable<?> it) {
+            List<Object> items = new ArrayList<>();
+            it.forEach(items::add);
+            return items;
+        }
+        if (v instanceof Iterator<?> it) {
+            List<Object> items = new ArrayList<>();
+            it.forEachRemaining(items::add);
+            return items;
+        }
+        throw new JinjaException("'" + typeName(v) + "' object is not iterable");
+    }
+
+    static boolean isIterable(Object v) {
+        return v instanceof Iterable || v instanceof Map || v instanceof String || v instanceof Undefined
+                || v instanceof Iterator;
+    }
+
+    static int length(Object v) {
+        if (v instanceof String s) {
+            return s.codePointCount(0, s.length());
+        }
+        if (v instanceof Collection<?> c) {
+            return c.size();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.size();
+        }
+        if (v instanceof Undefined) {
+            return 0;
+        }
+        throw new JinjaException("object of type '" + typeName(v) + "' has no len()");
+    }
+
+    /** Python's {@code item in container}. */
+    static boolean contains(Object container, Object item) {
+        if (container instanceof String s) {
+            if (!(item instanceof String sub)) {
+                throw new JinjaException("'in <string>' requires string as left operand, not " + typeName(item));
+            }
+            return s.contains(sub);
+        }
+        if (container instanceof Map<?, ?> map) {
+            if (map.containsKey(item)) {
+                return true;
+            }
+            if (isNumber(item)) {
+                for (Object key : map.keySet()) {
+                    if (eq(key, item)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (container instanceof Collection<?> c) {
+            for (Object element : c) {
+                if (eq(element, item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (container instanceof Undefined) {
+            return false;
+        }
+        if (container instanceof JinjaObject) {
+            return false;
+        }
+        throw new JinjaException("argument of type '" + typeName(container) + "' is not iterable");
+    }
+
+    /** Python's {@code int(value)} as Jinja's int filter needs it, without defaulting. */
+    static long toIndex(Object v) {
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger) {
+            throw new JinjaException("cannot fit 'int' into an index-sized integer");
+        }
+        throw new JinjaException("indices must be integers or slices, not " + typeName(v));
+    }
+
+    /** A Python int from any Java integral value, as Long when it fits. */
+    static Object normalizeInt(BigInteger value) {
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+    }
+
+    /** Converts host numbers to the engine's canonical int/float types. */
+    static Object canonical(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,323 @@
+package quarry.core.jinja;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Python arithmetic: ints of any size, true division, floor division and modulo, powers. */
+final class PyMath {
+    private PyMath() {
+    }
+
+    private static boolean isSmallInt(Object v) {
+        return v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                || v instanceof Boolean;
+    }
+
+    private static long smallInt(Object v) {
+        return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).longValue();
+    }
+
+    private static BigInteger big(Object v) {
+        return v instanceof BigInteger b ? b : BigInteger.valueOf(smallInt(v));
+    }
+
+    private static boolean isIntLike(Object v) {
+        return isSmallInt(v) || v instanceof BigInteger;
+    }
+
+    static double toDouble(Object v) {
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (v instanceof BigInteger b) {
+            double d = b.doubleValue();
+            if (Double.isInfinite(d)) {
+                throw new JinjaException("int too large to convert to float");
+            }
+            return d;
+        }
+        return ((Number) v).doubleValue();
+    }
+
+    static int compareNumbers(Object a, Object b) {
+        if (isSmallInt(a) && isSmallInt(b)) {
+            return Long.compare(smallInt(a), smallInt(b));
+        }
+        if (isIntLike(a) && isIntLike(b)) {
+            return big(a).compareTo(big(b));
+        }
+        double x = a instanceof BigInteger ? ((BigInteger) a).doubleValue() : toDouble(a);
+        double y = b instanceof BigInteger ? ((BigInteger) b).doubleValue() : toDouble(b);
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            return x == y ? 0 : 2; // never equal, and every ordering false is not expressible; rare
+        }
+        if (isIntLike(a) && !Double.isInfinite(y)) {
+            return new BigDecimal(big(a)).compareTo(new BigDecimal(y));
+        }
+        if (isIntLike(b) && !Double.isInfinite(x)) {
+            return new BigDecimal(x).compareTo(new BigDecimal(big(b)));
+        }
+        return Double.compare(x, y);
+    }
+
+    private static JinjaException unsupported(String op, Object a, Object b) {
+        return new JinjaException("unsupported operand type(s) for " + op + ": '" + Py.typeName(a) + "' and '"
+                + Py.typeName(b) + "'");
+    }
+
+    private static void checkDefined(Object a, Object b) {
+        if (a instanceof Undefined u) {
+            throw u.error();
+        }
+        if (b instanceof Undefined u) {
+            throw u.error();
+        }
+    }
+
+    static Object add(Object a, Object b) {
+        if (isSmallInt(a) && isSmallInt(b)) {
+            long x = smallInt(a);
+            long y = smallInt(b);
+            long r = x + y;
+            if (((x ^ r) & (y ^ r)) < 0) {
+                return big(a).add(big(b));
+            }
+            return r;
+        }
+        if (a instanceof String sa && b instanceof String sb) {
+            return sa.concat(sb);
+        }
+        if (Py.isNumber(a) && Py.isNumber(b)) {
+            if (isIntLike(a) && isIntLike(b)) {
+                return Py.normalizeInt(big(a).add(big(b)));
+            }
+            return toDouble(a) + toDouble(b);
+        }
+        if (a instanceof List<?> la && b instanceof List<?> lb && (a instanceof PyTuple) == (b instanceof PyTuple)) {
+            List<Object> out = new ArrayList<>(la.size() + lb.size());
+            out.addAll(la);
+            out.addAll(lb);
+            return a instanceof PyTuple ? PyTuple.copyOf(out) : out;
+        }
+        checkDefined(a, b);
+        if (a instanceof String || b instanceof String) {
+            throw new JinjaException("can only concatenate str (not \"" + Py.typeName(a instanceof String ? b : a)
+                    + "\") to str");
+        }
+        throw unsupported("+", a, b);
+    }
+
+    static Object sub(Object a, Object b) {
+        if (isSmallInt(a) && isSmallInt(b)) {
+            long x = smallInt(a);
+            long y = smallInt(b);
+            long r = x - y;
+            if (((x ^ y) & (x ^ r)) < 0) {
+                return big(a).subtract(big(b));
+            }
+            return r;
+        }
+        if (Py.isNumber(a) && Py.isNumber(b)) {
+            if (isIntLike(a) && isIntLike(b)) {
+                return Py.normalizeInt(big(a).subtract(big(b)));
+            }
+            return toDouble(a) - toDouble(b);
+        }
+        checkDefined(a, b);
+        throw unsupported("-", a, b);
+    }
+
+    static Object mul(Object a, Object b) {
+        if (isIntLike(a) && isIntLike(b)) {
+            if (isSmallInt(a) && isSmallInt(b)) {
+                long x = smallInt(a);
+                long y = smallInt(b);
+                long hi = Math.multiplyHigh(x, y);
+                long lo = x * y;
+                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                    return lo;
+                }
+            }
+            return Py.normalizeInt(big(a).multiply(big(b)));
+        }
+        if (Py.isNumber(a) && Py.isNumber(b)) {
+            return toDouble(a) * toDouble(b);
+        }
+        if ((a instanceof String || a instanceof List) && isIntLike(b)) {
+            return repeat(a, smallInt(b));
+        }
+        if ((b instanceof String || b instanceof List) && isIntLike(a)) {
+            return repeat(b, smallInt(a));
+        }
+        checkDefined(a, b);
+        throw unsupported("*", a, b);
+    }
+
+    private static Object repeat(Object seq, long times) {
+        if (seq instanceof String s) {
+            return times <= 0 ? "" : s.repeat((int) times);
+        }
+        List<?> list = (List<?>) seq;
+        List<Object> out = new ArrayList<>();
+        for (long i = 0; i < times; i++) {
+            out.addAll(list);
+        }
+        return seq instanceof PyTuple ? PyTuple.copyOf(out) : out;
+    }
+
+    static Object div(Object a, Object b) {
+        if (Py.isNumber(a) && Py.isNumber(b)) {
+            if (isIntLike(a) && isIntLike(b)) {
+                BigInteger y = big(b);
+                if (y.signum() == 0) {
+                    throw new JinjaException("division by zero");
+                }
+                if (isSmallInt(a) && isSmallInt(b) && Math.abs(smallInt(a)) < (1L << 53)
+                        && Math.abs(smallInt(b)) < (1L << 53)) {
+                    return (double) smallInt(a) / (double) smallInt(b);
+                }
+                return new BigDecimal(big(a)).divide(new BigDecimal(y), java.math.MathContext.DECIMAL128)
+                        .doubleValue();
+            }
+            double y = toDouble(b);
+            if (y == 0) {
+                throw new JinjaException("float division by zero");
+            }
+            return toDouble(a) / y;
+        }
+        checkDefined(a, b);
+        throw unsupported("/", a, b);
+    }
+
+    static Object floorDiv(Object a, Object b) {
+        if (isIntLike(a) && isIntLike(b)) {
+            if (isSmallInt(a) && isSmallInt(b)) {
+                long y = smallInt(b);
+                if (y == 0) {
+                    throw new JinjaException("integer division or modulo by zero");
+                }
+                long x = smallInt(a);
+                if (!(x == Long.MIN_VALUE && y == -1)) {
+                    return Math.floorDiv(x, y);
+                }
+            }
+            BigInteger y = big(b);
+            if (y.signum() == 0) {
+                throw new JinjaException("integer division or modulo by zero");
+            }
+            BigInteger[] qr = big(a).divideAndRemainder(y);
+            BigInteger q = qr[0];
+            if (qr[1].signum() != 0 && qr[1].signum() != y.signum()) {
+                q = q.subtract(BigInteger.ONE);
+            }
+            return Py.normalizeInt(q);
+        }
+        if (Py.isNumber(a) && Py.isNumber(b)) {
+            double y = toDouble(b);
+            if (y == 0) {
+                throw new JinjaException("float floor division by zero");
+            }
+            return Math.floor(toDouble(a) / y);
+        }
+        checkDefined(a, b);
+        throw unsupported("//", a, b);
+    }
+
+    static Object mod(Object a, Object b) {
+        if (a instanceof String s) {
+            return PyFormat.percent(s, b);
+        }
+        if (isIntLike(a) && isIntLike(b)) {
+            if (isSmallInt(a) && isSmallInt(b)) {
+                long y = smallInt(b);
+                if (y == 0) {
+                    throw new JinjaException("integer division or modulo by zero");
+                }
+                return Math.floorMod(smallInt(a), y);
+            }
+            BigInteger y = big(b);
+            if (y.signum() == 0) {
+                throw new JinjaException("integer division or modulo by zero");
+            }
+            BigInteger r = big(a).mod(y.abs());
+            if (y.signum() < 0 && r.signum() != 0) {
+                r = r.add(y);
+            }
+            return Py.normalizeInt(r);
+        }
+        if (Py.isNumber(a) && Py.isNumber(b)) {
+            double x = toDouble(a);
+            double y = toDouble(b);
+            if (y == 0) {
+                throw new JinjaException("float modulo");
+            }
+            double r = x % y;
+            if (r != 0 && (r < 0) != (y < 0)) {
+                r += y;
+            }
+            return r;
+        }
+        checkDefined(a, b);
+        throw unsupported("%", a, b);
+    }
+
+    static Object pow(Object a, Object b) {
+        if (isIntLike(a) && isIntLike(b)) {
+            BigInteger exp = big(b);
+            if (exp.signum() >= 0) {
+                if (exp.bitLength() > 31) {
+                    throw new JinjaException("exponent too large");
+                }
+                return Py.normalizeInt(big(a).pow(exp.intValue()));
+            }
+            if (big(a).signum() == 0) {
+                throw new JinjaException("0.0 cannot be raised to a negative power");
+            }
+            return Math.pow(toDouble(a), toDouble(b));
+        }
+        if (Py.isNumber(a) && Py.isNumber(b)) {
+            double x = toDouble(a);
+            double y = toDouble(b);
+            if (x == 0 && y < 0) {
+                throw new JinjaException("0.0 cannot be raised to a negative power");
+            }
+            return Math.pow(x, y);
+        }
+        checkDefined(a, b);
+        throw unsupported("** or pow()", a, b);
+    }
+
+    static Object neg(Object a) {
+        if (a instanceof Long l) {
+            return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : -l;
+        }
+        if (isSmallInt(a)) {
+            return -smallInt(a);
+        }
+        if (a instanceof BigInteger b) {
+            return Py.normalizeInt(b.negate());
+        }
+        if (a instanceof Number n) {
+            return -n.doubleValue();
+        }
+        if (a instanceof Undefined u) {
+            throw u.error();
+        }
+        throw new JinjaException("bad operand type for unary -: '" + Py.typeName(a) + "'");
+    }
+
+    static Object pos(Object a) {
+        if (a instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (a instanceof Number) {
+            return Py.canonical(a);
+        }
+        if (a instanceof Undefined u) {
+            throw u.error();
+        }
+        throw new JinjaException("bad operand type for unary +: '" + Py.typeName(a) + "'");
+    }
+}
