@@ -18,19 +18,25 @@ import quarry.core.project.ProjectException;
  * Rockset has no databases; {@code database} is accepted and ignored, as dbt-rockset did.
  */
 public record RocksetCredentials(String workspace, Optional<String> apiKey, ApiServer apiServer, String database,
-        Optional<String> viRrn, boolean runAsyncIis, int threads) implements Credentials {
+        Optional<String> viRrn, boolean runAsyncIis, int threads, Optional<String> dataDir, long queryTimeoutMs,
+        int retries) implements Credentials {
 
     static final String TYPE = "rockset";
     static final String DEFAULT_DATABASE = "db";
 
     private static final Set<String> KNOWN = Set.of("type", "workspace", "schema", "database", "api_key", "api_server",
-            "vi_rrn", "run_async_iis", "threads", "user", "retries", "connect_timeout");
+            "vi_rrn", "run_async_iis", "threads", "user", "retries", "connect_timeout", "data_dir", "query_timeout_ms");
+
+    /** The default limit of one query (INSERT INTO included): Rockset's 30-minute async maximum. */
+    static final long DEFAULT_QUERY_TIMEOUT_MS = 1_800_000;
+    static final int DEFAULT_RETRIES = 5;
 
     public RocksetCredentials {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(apiServer, "apiServer");
         Objects.requireNonNull(viRrn, "viRrn");
+        Objects.requireNonNull(dataDir, "dataDir");
         database = database == null ? DEFAULT_DATABASE : database;
     }
 
@@ -89,8 +95,29 @@ public record RocksetCredentials(String workspace, Optional<String> apiKey, ApiS
         }
         Object vi = fields.get("vi_rrn");
         Object db = fields.get("database");
+        Object dir = fields.get("data_dir");
+        long queryTimeoutMs = wholeNumber(fields, "query_timeout_ms", DEFAULT_QUERY_TIMEOUT_MS, where);
+        int retries = (int) wholeNumber(fields, "retries", DEFAULT_RETRIES, where);
         return new RocksetCredentials(workspace, apiKey, server, db == null ? null : String.valueOf(db),
-                vi == null ? Optional.empty() : Optional.of(String.valueOf(vi)), runAsync, threads);
+                vi == null ? Optional.empty() : Optional.of(String.valueOf(vi)), runAsync, threads,
+                dir == null || String.valueOf(dir).isBlank() ? Optional.empty() : Optional.of(String.valueOf(dir).strip()),
+                queryTimeoutMs, retries);
+    }
+
+    private static long wholeNumber(Map<String, Object> fields, String name, long fallback, SourceLocation where) {
+        Object value = fields.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(String.valueOf(value).strip());
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new ProjectException(where, name + " must be a whole number of at least 0, not '" + value + "'");
+        }
     }
 
     @Override
@@ -114,6 +141,9 @@ public record RocksetCredentials(String workspace, Optional<String> apiKey, ApiS
         viRrn.ifPresent(v -> out.put("vi_rrn", v));
         out.put("run_async_iis", runAsyncIis);
         out.put("threads", threads);
+        dataDir.ifPresent(d -> out.put("data_dir", d));
+        out.put("query_timeout_ms", queryTimeoutMs);
+        out.put("retries", retries);
         return out;
     }
 

@@ -42,6 +42,9 @@ public interface Adapter {
         return "";
     }
 
-    /** Opens a session with the database described by the credentials. */
-    AdapterConnection connect(Credentials credentials);
+    /**
+     * Opens a session with the database described by the credentials; {@code projectRoot} is the
+     * root project's folder, against which relative paths of the profile resolve.
+     */
+    AdapterConnection connect(Credentials credentials, java.nio.file.Path projectRoot);
 }
