@@ -32,7 +32,7 @@ public final class RocksetConnection implements AdapterConnection, Materializati
     private final Map<String, Materialization> materializations;
     private final Runnable onClose;
 
-    /** One materialization of this adapter: {@code view}, {@code table}, {@code incremental}, {@code seed}. */
+    /** One materialization of this adapter: {@code view}, {@code table}, {@code incremental}, {@code seed}, {@code snapshot}. */
     interface Materialization {
         BuildResult build(BuildRequest request);
     }
@@ -46,6 +46,7 @@ public final class RocksetConnection implements AdapterConnection, Materializati
         all.put("table", new TableMaterialization(operations));
         all.put("incremental", new IncrementalMaterialization(operations, this));
         all.put("seed", new SeedMaterialization(operations));
+        all.put("snapshot", new SnapshotMaterialization(operations, this, java.time.Clock.systemUTC()));
         this.materializations = Map.copyOf(all);
     }
 
