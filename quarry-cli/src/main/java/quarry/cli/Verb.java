@@ -9,10 +9,10 @@ import java.util.function.Supplier;
  */
 enum Verb {
     DEBUG("debug", "Show the profile, the project and whether the connection works."),
-    DEPS("deps", "Install the packages of packages.yml into dbt_packages/."),
-    PARSE("parse", "Read the project and write target/manifest.json."),
+    DEPS("deps", "Install the packages of packages.yml into dbt_packages/.", DepsCommand::new),
+    PARSE("parse", "Read the project and write target/manifest.json.", ParseCommand::new),
     COMPILE("compile", "Render the SQL of the selected nodes into target/compiled/."),
-    LS("ls", "List the resources of the project."),
+    LS("ls", "List the resources of the project.", LsCommand::new),
     SEED("seed", "Load the CSV files of the seed paths."),
     RUN("run", "Materialize the selected models."),
     TEST("test", "Run the data tests of the selected nodes."),
@@ -22,7 +22,7 @@ enum Verb {
     RUN_OPERATION("run-operation", "Call a macro."),
     SOURCE("source", "Check the freshness of sources."),
     DOCS("docs", "Generate catalog.json and the documentation site."),
-    CLEAN("clean", "Delete the folders of clean-targets."),
+    CLEAN("clean", "Delete the folders of clean-targets.", CleanCommand::new),
     RETRY("retry", "Re-run the nodes that failed or were skipped in the last run."),
     SERVER("server", "Serve a Rockset-compatible database over HTTP.");
 

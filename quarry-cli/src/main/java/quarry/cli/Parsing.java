@@ -1,0 +1,60 @@
+package quarry.cli;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import quarry.core.artifacts.CompiledNode;
+import quarry.core.artifacts.InvocationInfo;
+import quarry.core.artifacts.ManifestWriter;
+import quarry.core.manifest.Manifest;
+import quarry.core.manifest.Node;
+import quarry.core.manifest.ResourceType;
+import quarry.core.session.DbtVersion;
+import quarry.core.session.ParseResult;
+import quarry.core.session.ProjectParsing;
+import quarry.core.session.Session;
+
+/** Parses the session's project (the step every project command starts with) and writes manifest.json. */
+final class Parsing {
+
+    private Parsing() {}
+
+    static ParseResult parse(Session session) {
+        return ProjectParsing.parse(session, null);
+    }
+
+    static void writeManifest(Session session, ParseResult result, Map<String, CompiledNode> compiled) {
+        new ManifestWriter(session.relationStyle()).write(session.targetDir().resolve("manifest.json"),
+                result.manifest(), result.dag(), invocation(session), compiled);
+    }
+
+    static InvocationInfo invocation(Session session) {
+        return new InvocationInfo(session.invocationId(), session.startedAt(), DbtVersion.REPORTED,
+                session.adapter().type(), session.env().withPrefix("DBT_ENV_CUSTOM_ENV_"));
+    }
+
+    /** dbt's "Found 5 models, 3 seeds, 20 data tests, ..." line: only non-zero counts. */
+    static String foundLine(Manifest manifest) {
+        Map<ResourceType, Integer> counts = new EnumMap<>(ResourceType.class);
+        for (Node n : manifest.nodes().values()) {
+            counts.merge(n.resourceType(), 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        add(parts, counts.getOrDefault(ResourceType.MODEL, 0), "model", "models");
+        add(parts, counts.getOrDefault(ResourceType.SNAPSHOT, 0), "snapshot", "snapshots");
+        add(parts, counts.getOrDefault(ResourceType.ANALYSIS, 0), "analysis", "analyses");
+        add(parts, counts.getOrDefault(ResourceType.SEED, 0), "seed", "seeds");
+        add(parts, counts.getOrDefault(ResourceType.TEST, 0), "data test", "data tests");
+        add(parts, manifest.sources().size(), "source", "sources");
+        add(parts, manifest.exposures().size(), "exposure", "exposures");
+        add(parts, manifest.macros().size(), "macro", "macros");
+        return "Found " + (parts.isEmpty() ? "nothing" : String.join(", ", parts));
+    }
+
+    private static void add(List<String> parts, int count, String one, String many) {
+        if (count > 0) {
+            parts.add(count + " " + (count == 1 ? one : many));
+        }
+    }
+}

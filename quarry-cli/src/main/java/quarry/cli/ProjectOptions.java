@@ -1,0 +1,62 @@
+package quarry.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import quarry.core.project.Vars;
+import quarry.core.session.SessionOptions;
+
+/** The flags every project command shares: where the project and profile are, the target, vars, output folder. */
+final class ProjectOptions {
+
+    @Option(names = "--project-dir", paramLabel = "DIR",
+            description = "The dbt project (default: DBT_PROJECT_DIR, else the nearest folder upwards with dbt_project.yml).")
+    Path projectDir;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR",
+            description = "Where profiles.yml is (default: DBT_PROFILES_DIR, the current folder, the project, ~/.dbt).")
+    Path profilesDir;
+
+    @Option(names = "--profile", description = "The profile to use instead of the project's.")
+    String profile;
+
+    @Option(names = {"-t", "--target"}, description = "The target of the profile to use.")
+    String target;
+
+    @Option(names = "--vars", paramLabel = "YAML", description = "Variables as a YAML mapping, e.g. '{key: value}'.")
+    String vars;
+
+    @Option(names = "--target-path", paramLabel = "DIR", description = "Where artifacts go (default: target-path, 'target').")
+    String targetPath;
+
+    @Option(names = "--threads", description = "Threads, overriding the profile.")
+    Integer threads;
+
+    @Option(names = {"-d", "--debug"}, description = "Show debug output, including stack traces of errors.")
+    boolean debug;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors and the command's own results.")
+    boolean quiet;
+
+    SessionOptions toSession(String command) {
+        Map<String, String> env = System.getenv();
+        Path cwd = Path.of("").toAbsolutePath();
+        Path project = projectDir != null ? projectDir
+                : env.get("DBT_PROJECT_DIR") != null ? Path.of(env.get("DBT_PROJECT_DIR")) : findProject(cwd);
+        Map<String, Object> cliVars = Vars.parseCli(vars);
+        return new SessionOptions(project.toAbsolutePath().normalize(), Optional.ofNullable(profilesDir),
+                Optional.ofNullable(profile), Optional.ofNullable(target), cliVars, Optional.ofNullable(targetPath),
+                Optional.ofNullable(threads), cwd, Path.of(System.getProperty("user.home")), env, command);
+    }
+
+    /** dbt looks for dbt_project.yml in the current folder and its parents. */
+    static Path findProject(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.isRegularFile(dir.resolve("dbt_project.yml"))) {
+                return dir;
+            }
+        }
+        return start;
+    }
+}

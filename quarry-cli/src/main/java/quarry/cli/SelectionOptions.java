@@ -1,0 +1,19 @@
+package quarry.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** dbt's node selection flags. */
+final class SelectionOptions {
+
+    @Option(names = {"-s", "--select", "-m", "--models", "--model"}, arity = "1..*", paramLabel = "SELECTOR",
+            description = "Nodes to include: names, path:, tag:, config.*:, +/@ operators; space = union, comma = intersection.")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--exclude", arity = "1..*", paramLabel = "SELECTOR", description = "Nodes to leave out.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--selector", paramLabel = "NAME", description = "A named selector from selectors.yml.")
+    String selector;
+}

@@ -1,0 +1,34 @@
+package quarry.core.adapter;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An open session with the database: the execute-time half of an adapter. The engine calls it
+ * from {@code run_query}, {@code statement} blocks and the {@code adapter.*} Jinja methods, and from
+ * materializations. Implementations are not required to be thread-safe; the engine opens one per thread.
+ */
+public interface AdapterConnection extends AutoCloseable {
+
+    /** Runs one SQL statement; with {@code fetch}, returns its rows. */
+    QueryResult execute(String sql, boolean fetch);
+
+    /** The relation with these names if it exists (dbt's {@code adapter.get_relation}). */
+    Optional<Relation> getRelation(String database, String schema, String identifier);
+
+    /** The relations in a schema (dbt's {@code list_relations_without_caching}). */
+    List<Relation> listRelations(String database, String schema);
+
+    List<Column> getColumnsInRelation(Relation relation);
+
+    void createSchema(String database, String schema);
+
+    void dropSchema(String database, String schema);
+
+    void dropRelation(Relation relation);
+
+    void renameRelation(Relation from, Relation to);
+
+    @Override
+    void close();
+}

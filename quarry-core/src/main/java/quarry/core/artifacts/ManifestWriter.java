@@ -1,0 +1,407 @@
+package quarry.core.artifacts;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import quarry.core.adapter.RelationStyle;
+import quarry.core.graph.Dag;
+import quarry.core.manifest.ColumnInfo;
+import quarry.core.manifest.DocBlock;
+import quarry.core.manifest.Exposure;
+import quarry.core.manifest.Macro;
+import quarry.core.manifest.Manifest;
+import quarry.core.manifest.Node;
+import quarry.core.manifest.RefCall;
+import quarry.core.manifest.SourceDefinition;
+
+/**
+ * Writes {@code target/manifest.json} in dbt's manifest v12 shape, streaming so that large projects
+ * never hold the JSON in memory. Field names are dbt's wire names.
+ */
+public final class ManifestWriter {
+
+    public static final String SCHEMA = "https://schemas.getdbt.com/dbt/manifest/v12.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
+
+    private final RelationStyle relationStyle;
+
+    public ManifestWriter(RelationStyle relationStyle) {
+        this.relationStyle = relationStyle;
+    }
+
+    /** Writes atomically: a temporary file renamed over the target. */
+    public void write(Path file, Manifest manifest, Dag dag, InvocationInfo info, Map<String, CompiledNode> compiled) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                write(out, manifest, dag, info, compiled);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void write(OutputStream out, Manifest manifest, Dag dag, InvocationInfo info,
+            Map<String, CompiledNode> compiled) throws IOException {
+        JsonFactory factory = MAPPER.getFactory();
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            g.setCodec(MAPPER);
+            g.writeStartObject();
+            metadata(g, manifest, info);
+            g.writeObjectFieldStart("nodes");
+            for (Node n : manifest.nodes().values()) {
+                g.writeFieldName(n.uniqueId());
+                node(g, n, compiled.get(n.uniqueId()));
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("sources");
+            for (SourceDefinition s : manifest.sources().values()) {
+                g.writeFieldName(s.uniqueId());
+                source(g, s);
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("macros");
+            for (Macro m : manifest.macros().values()) {
+                g.writeFieldName(m.uniqueId());
+                macro(g, m);
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("docs");
+            for (DocBlock d : manifest.docs().values()) {
+                g.writeObjectFieldStart(d.uniqueId());
+                g.writeStringField("name", d.name());
+                g.writeStringField("resource_type", "doc");
+                g.writeStringField("package_name", d.packageName());
+                g.writeStringField("path", d.path());
+                g.writeStringField("original_file_path", d.originalFilePath());
+                g.writeStringField("unique_id", d.uniqueId());
+                g.writeStringField("block_contents", d.blockContents());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("exposures");
+            for (Exposure e : manifest.exposures().values()) {
+                g.writeFieldName(e.uniqueId());
+                exposure(g, e);
+            }
+            g.writeEndObject();
+            for (String empty : List.of("metrics", "groups")) {
+                g.writeObjectFieldStart(empty);
+                g.writeEndObject();
+            }
+            g.writeObjectField("selectors", manifest.selectors());
+            g.writeObjectFieldStart("disabled");
+            for (Map.Entry<String, Object> e : manifest.disabled().entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (Object item : (List<?>) e.getValue()) {
+                    if (item instanceof Node n) {
+                        node(g, n, null);
+                    } else if (item instanceof SourceDefinition s) {
+                        source(g, s);
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeObjectField("parent_map", dag.parentMap());
+            g.writeObjectField("child_map", dag.childMap());
+            g.writeObjectFieldStart("group_map");
+            g.writeEndObject();
+            for (String empty : List.of("saved_queries", "semantic_models", "unit_tests", "functions")) {
+                g.writeObjectFieldStart(empty);
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+    }
+
+    private void metadata(JsonGenerator g, Manifest manifest, InvocationInfo info) throws IOException {
+        g.writeObjectFieldStart("metadata");
+        g.writeStringField("dbt_schema_version", SCHEMA);
+        g.writeStringField("dbt_version", info.dbtVersion());
+        g.writeStringField("generated_at", ISO.format(java.time.Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        g.writeStringField("invocation_id", info.invocationId());
+        g.writeStringField("invocation_started_at", ISO.format(info.startedAt()));
+        g.writeObjectField("env", info.env());
+        g.writeStringField("project_name", manifest.projectName());
+        g.writeStringField("project_id", quarry.core.parse.Hashing.md5(manifest.projectName()));
+        g.writeNullField("user_id");
+        g.writeBooleanField("send_anonymous_usage_stats", false);
+        g.writeStringField("adapter_type", info.adapterType());
+        g.writeObjectFieldStart("quoting");
+        g.writeBooleanField("database", relationStyle.quotePolicy().database());
+        g.writeBooleanField("schema", relationStyle.quotePolicy().schema());
+        g.writeBooleanField("identifier", relationStyle.quotePolicy().identifier());
+        g.writeNullField("column");
+        g.writeEndObject();
+        g.writeStringField("run_started_at", ISO.format(info.startedAt()));
+        g.writeEndObject();
+    }
+
+    private void node(JsonGenerator g, Node n, CompiledNode compiled) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("database", n.database());
+        g.writeStringField("schema", n.schema());
+        g.writeStringField("name", n.name());
+        g.writeStringField("resource_type", n.resourceType().dbtName());
+        g.writeStringField("package_name", n.packageName());
+        g.writeStringField("path", n.path());
+        g.writeStringField("original_file_path", n.originalFilePath());
+        g.writeStringField("unique_id", n.uniqueId());
+        g.writeObjectField("fqn", n.fqn());
+        g.writeStringField("alias", n.alias());
+        g.writeObjectFieldStart("checksum");
+        g.writeStringField("name", n.testMetadata() != null ? "none" : "sha256");
+        g.writeStringField("checksum", n.testMetadata() != null ? "" : n.checksum());
+        g.writeEndObject();
+        g.writeObjectField("config", n.config());
+        g.writeObjectField("tags", n.tags());
+        g.writeStringField("description", n.description());
+        columns(g, n.columns());
+        g.writeObjectField("meta", n.meta());
+        g.writeNullField("group");
+        g.writeObjectField("docs", n.config().getOrDefault("docs", Map.of("show", true)));
+        if (n.patchPath() == null) {
+            g.writeNullField("patch_path");
+        } else {
+            g.writeStringField("patch_path", n.patchPath());
+        }
+        g.writeNullField("build_path");
+        g.writeObjectField("unrendered_config", n.configCallDict());
+        g.writeNumberField("created_at", 0);
+        g.writeObjectField("config_call_dict", n.configCallDict());
+        String relation = relationName(n);
+        if (relation == null) {
+            g.writeNullField("relation_name");
+        } else {
+            g.writeStringField("relation_name", relation);
+        }
+        g.writeStringField("raw_code", n.rawCode());
+        g.writeArrayFieldStart("doc_blocks");
+        g.writeEndArray();
+        g.writeStringField("language", n.language());
+        g.writeArrayFieldStart("refs");
+        for (RefCall r : n.refs()) {
+            g.writeStartObject();
+            g.writeStringField("name", r.name());
+            g.writeStringField("package", r.packageName());
+            g.writeStringField("version", r.version());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectField("sources", n.sources());
+        g.writeArrayFieldStart("metrics");
+        g.writeEndArray();
+        g.writeArrayFieldStart("functions");
+        g.writeEndArray();
+        g.writeObjectFieldStart("depends_on");
+        g.writeObjectField("macros", n.dependsOnMacros());
+        g.writeObjectField("nodes", n.dependsOnNodes());
+        g.writeEndObject();
+        if (compiled != null) {
+            g.writeStringField("compiled_path", compiled.compiledPath());
+            g.writeBooleanField("compiled", true);
+            g.writeStringField("compiled_code", compiled.compiledCode());
+            g.writeBooleanField("extra_ctes_injected", true);
+            g.writeArrayFieldStart("extra_ctes");
+            for (CompiledNode.Cte cte : compiled.extraCtes()) {
+                g.writeStartObject();
+                g.writeStringField("id", cte.id());
+                g.writeStringField("sql", cte.sql());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } else {
+            g.writeNullField("compiled_path");
+        }
+        g.writeObjectFieldStart("contract");
+        g.writeBooleanField("enforced", false);
+        g.writeBooleanField("alias_types", true);
+        g.writeNullField("checksum");
+        g.writeEndObject();
+        if (n.resourceType() == quarry.core.manifest.ResourceType.MODEL) {
+            g.writeStringField("access", String.valueOf(n.config().getOrDefault("access", "protected")));
+            g.writeArrayFieldStart("constraints");
+            g.writeEndArray();
+            g.writeStringField("version", n.version());
+            g.writeStringField("latest_version", n.version());
+            g.writeNullField("deprecation_date");
+            g.writeArrayFieldStart("primary_key");
+            g.writeEndArray();
+            g.writeNullField("time_spine");
+        }
+        if (n.resourceType() == quarry.core.manifest.ResourceType.SEED) {
+            g.writeStringField("root_path", null);
+        }
+        if (n.testMetadata() != null) {
+            g.writeStringField("column_name", n.columnName());
+            g.writeStringField("file_key_name", n.fileKeyName());
+            g.writeStringField("attached_node", n.attachedNode());
+            g.writeObjectFieldStart("test_metadata");
+            g.writeStringField("name", n.testMetadata().name());
+            g.writeObjectField("kwargs", n.testMetadata().kwargs());
+            g.writeStringField("namespace", n.testMetadata().namespace());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private String relationName(Node n) {
+        if (n.isEphemeral() || n.resourceType() == quarry.core.manifest.ResourceType.ANALYSIS
+                || n.resourceType() == quarry.core.manifest.ResourceType.TEST
+                        && !Boolean.TRUE.equals(n.config().get("store_failures"))) {
+            return null;
+        }
+        return new quarry.core.adapter.Relation(n.database(), n.schema(), n.alias(),
+                quarry.core.adapter.RelationType.TABLE, relationStyle).render();
+    }
+
+    private void columns(JsonGenerator g, Map<String, ColumnInfo> columns) throws IOException {
+        g.writeObjectFieldStart("columns");
+        for (ColumnInfo c : columns.values()) {
+            g.writeObjectFieldStart(c.name());
+            g.writeStringField("name", c.name());
+            g.writeStringField("description", c.description());
+            g.writeObjectField("meta", c.meta());
+            g.writeStringField("data_type", c.dataType());
+            g.writeObjectField("constraints", c.constraints());
+            if (c.quote() == null) {
+                g.writeNullField("quote");
+            } else {
+                g.writeBooleanField("quote", c.quote());
+            }
+            g.writeObjectField("tags", c.tags());
+            g.writeObjectFieldStart("config");
+            g.writeObjectField("meta", c.meta());
+            g.writeObjectField("tags", c.tags());
+            g.writeEndObject();
+            g.writeNullField("granularity");
+            g.writeArrayFieldStart("doc_blocks");
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private void source(JsonGenerator g, SourceDefinition s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("database", s.database());
+        g.writeStringField("schema", s.schema());
+        g.writeStringField("name", s.name());
+        g.writeStringField("resource_type", "source");
+        g.writeStringField("package_name", s.packageName());
+        g.writeStringField("path", s.path());
+        g.writeStringField("original_file_path", s.originalFilePath());
+        g.writeStringField("unique_id", s.uniqueId());
+        g.writeObjectField("fqn", s.fqn());
+        g.writeStringField("source_name", s.sourceName());
+        g.writeStringField("source_description", s.sourceDescription() == null ? "" : s.sourceDescription());
+        g.writeStringField("loader", s.loader() == null ? "" : s.loader());
+        g.writeStringField("identifier", s.identifier());
+        g.writeObjectField("quoting", s.quoting());
+        g.writeStringField("loaded_at_field", s.loadedAtField());
+        g.writeNullField("loaded_at_query");
+        g.writeObjectField("freshness", s.freshness());
+        g.writeObjectField("external", s.external().isEmpty() ? null : s.external());
+        g.writeStringField("description", s.description() == null ? "" : s.description());
+        columns(g, s.columns());
+        g.writeObjectField("meta", s.meta());
+        g.writeObjectField("source_meta", s.sourceMeta());
+        g.writeObjectField("tags", s.tags());
+        g.writeObjectField("config", s.config());
+        g.writeNullField("patch_path");
+        g.writeObjectFieldStart("unrendered_config");
+        g.writeEndObject();
+        g.writeStringField("relation_name", new quarry.core.adapter.Relation(s.database(), s.schema(), s.identifier(),
+                quarry.core.adapter.RelationType.TABLE, relationStyle).render());
+        g.writeNumberField("created_at", 0);
+        g.writeEndObject();
+    }
+
+    private void macro(JsonGenerator g, Macro m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", m.name());
+        g.writeStringField("resource_type", "macro");
+        g.writeStringField("package_name", m.packageName());
+        g.writeStringField("path", m.path());
+        g.writeStringField("original_file_path", m.originalFilePath());
+        g.writeStringField("unique_id", m.uniqueId());
+        g.writeStringField("macro_sql", m.macroSql());
+        g.writeObjectFieldStart("depends_on");
+        g.writeArrayFieldStart("macros");
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeStringField("description", m.description());
+        g.writeObjectField("meta", Map.of());
+        g.writeObjectFieldStart("docs");
+        g.writeBooleanField("show", true);
+        g.writeNullField("node_color");
+        g.writeEndObject();
+        g.writeNullField("patch_path");
+        g.writeArrayFieldStart("arguments");
+        for (String arg : m.arguments()) {
+            g.writeStartObject();
+            g.writeStringField("name", arg);
+            g.writeNullField("type");
+            g.writeStringField("description", "");
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("created_at", 0);
+        g.writeArrayFieldStart("supported_languages");
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private void exposure(JsonGenerator g, Exposure e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", e.name());
+        g.writeStringField("resource_type", "exposure");
+        g.writeStringField("package_name", e.packageName());
+        g.writeStringField("path", e.path());
+        g.writeStringField("original_file_path", e.originalFilePath());
+        g.writeStringField("unique_id", e.uniqueId());
+        g.writeObjectField("fqn", e.fqn());
+        g.writeStringField("type", e.type());
+        g.writeObjectField("owner", e.owner());
+        g.writeStringField("description", e.description() == null ? "" : e.description());
+        g.writeStringField("label", e.label());
+        g.writeStringField("maturity", e.maturity());
+        g.writeObjectField("meta", e.meta());
+        g.writeObjectField("tags", e.tags());
+        g.writeObjectField("config", e.config());
+        g.writeStringField("url", e.url());
+        g.writeObjectFieldStart("depends_on");
+        g.writeArrayFieldStart("macros");
+        g.writeEndArray();
+        g.writeObjectField("nodes", e.dependsOnNodes());
+        g.writeEndObject();
+        g.writeArrayFieldStart("refs");
+        for (RefCall r : e.refs()) {
+            g.writeStartObject();
+            g.writeStringField("name", r.name());
+            g.writeStringField("package", r.packageName());
+            g.writeStringField("version", r.version());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectField("sources", e.sources());
+        g.writeNumberField("created_at", 0);
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,78 @@
+package quarry.core.parse;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import quarry.core.Diagnostics;
+import quarry.core.manifest.ResourceType;
+import quarry.core.project.DbtProject;
+import quarry.core.project.ProjectSet;
+
+/**
+ * Resolves a node's config in dbt's order: the type's defaults, the package's own
+ * {@code dbt_project.yml} tree, the root project's tree, the properties YAML, then {@code config()}
+ * in the file.
+ */
+public final class ConfigResolver {
+
+    private final ProjectSet projects;
+    private final Map<String, ProjectConfigTree> trees = new HashMap<>();
+
+    public ConfigResolver(ProjectSet projects, Diagnostics diagnostics) {
+        this.projects = projects;
+        for (DbtProject project : projects.all()) {
+            for (ResourceType type : List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT,
+                    ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SOURCE, ResourceType.EXPOSURE)) {
+                String key = treeKey(type);
+                Map<String, Object> tree = project.configTree(key);
+                if (!tree.isEmpty()) {
+                    trees.put(project.name() + "/" + key,
+                            new ProjectConfigTree(tree, type, key, project == projects.root() ? diagnostics : new Diagnostics()));
+                }
+            }
+        }
+    }
+
+    static String treeKey(ResourceType type) {
+        return switch (type) {
+            case MODEL -> "models";
+            case SEED -> "seeds";
+            case SNAPSHOT -> "snapshots";
+            case TEST -> "data_tests";
+            case ANALYSIS -> "analyses";
+            case SOURCE -> "sources";
+            case EXPOSURE -> "exposures";
+            default -> type.dbtName();
+        };
+    }
+
+    /** Defaults plus the project trees for a node of this package and FQN. */
+    public Map<String, Object> projectLayers(ResourceType type, String packageName, List<String> fqn) {
+        Map<String, Object> config = ConfigRules.defaults(type);
+        String key = treeKey(type);
+        if (!packageName.equals(projects.root().name())) {
+            ProjectConfigTree own = trees.get(packageName + "/" + key);
+            if (own != null) {
+                ConfigRules.mergeInto(config, own.layerFor(fqn));
+            }
+        }
+        ProjectConfigTree root = trees.get(projects.root().name() + "/" + key);
+        if (root != null) {
+            ConfigRules.mergeInto(config, root.layerFor(fqn));
+        }
+        return config;
+    }
+
+    /** Merges the layers above the project trees, each possibly empty. */
+    @SafeVarargs
+    public static Map<String, Object> over(Map<String, Object> base, Map<String, Object>... layers) {
+        Map<String, Object> config = new LinkedHashMap<>(base);
+        for (Map<String, Object> layer : layers) {
+            if (layer != null) {
+                ConfigRules.mergeInto(config, layer);
+            }
+        }
+        return config;
+    }
+}

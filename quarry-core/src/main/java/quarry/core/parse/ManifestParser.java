@@ -1,0 +1,363 @@
+package quarry.core.parse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import quarry.core.Diagnostics;
+import quarry.core.QuarryException;
+import quarry.core.SourceLocation;
+import quarry.core.manifest.DocBlock;
+import quarry.core.manifest.Exposure;
+import quarry.core.manifest.Macro;
+import quarry.core.manifest.Manifest;
+import quarry.core.manifest.Node;
+import quarry.core.manifest.RefCall;
+import quarry.core.manifest.ResourceType;
+import quarry.core.manifest.SourceDefinition;
+import quarry.core.project.DbtIgnore;
+import quarry.core.project.DbtProject;
+import quarry.core.project.FileDiscovery;
+import quarry.core.project.ProjectFile;
+import quarry.core.project.ProjectFile.FileKind;
+import quarry.core.project.ProjectSet;
+import quarry.core.project.YamlReader;
+
+/**
+ * Parses a project and its packages into a {@link Manifest}: macros and docs first, then properties
+ * files, then every SQL and CSV file (in parallel), then generic tests, then refs and sources are
+ * resolved. Disabled nodes, and the tests of disabled nodes, are kept apart.
+ */
+public final class ManifestParser {
+
+    private static final Pattern DOC_CALL = Pattern.compile("\\{\\{\\s*doc\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*}}");
+
+    private final ProjectSet projects;
+    private final ParseSettings settings;
+    private final Diagnostics diagnostics;
+
+    public ManifestParser(ProjectSet projects, ParseSettings settings, Diagnostics diagnostics) {
+        this.projects = projects;
+        this.settings = settings;
+        this.diagnostics = diagnostics;
+    }
+
+    /** A file of a package with its text, read once. */
+    record LoadedFile(String packageName, ProjectFile file, String text, String checksum) {}
+
+    /** The macros of every package, read before anything else so parse-time rendering can use them. */
+    public List<Macro> parseMacros() {
+        List<Macro> macros = new ArrayList<>();
+        for (MacroSource source : settings.builtinMacros()) {
+            macros.addAll(MacroParser.macros(source.packageName(), source.path(), source.text()));
+        }
+        return macros;
+    }
+
+    public Manifest parse() {
+        List<LoadedFile> files = readAll();
+        Map<String, Macro> macros = new LinkedHashMap<>();
+        for (Macro m : parseMacros()) {
+            macros.put(m.uniqueId(), m);
+        }
+        Map<String, DocBlock> docs = new LinkedHashMap<>();
+        for (LoadedFile f : files) {
+            if (f.file().kind() == FileKind.MACRO) {
+                for (Macro m : MacroParser.macros(f.packageName(), f.file().originalFilePath(), f.text())) {
+                    Macro previous = macros.get(m.uniqueId());
+                    if (previous != null && previous.packageName().equals(f.packageName())
+                            && !previous.originalFilePath().equals(m.originalFilePath())) {
+                        throw new ParseException(new SourceLocation(m.originalFilePath(), m.line()), "macro '" + m.name()
+                                + "' is also defined in " + previous.originalFilePath() + ":" + previous.line());
+                    }
+                    macros.put(m.uniqueId(), m);
+                }
+            } else if (f.file().kind() == FileKind.DOCS) {
+                for (DocBlock d : MacroParser.docs(f.packageName(), f.file().path(), f.file().originalFilePath(), f.text())) {
+                    docs.put(d.uniqueId(), d);
+                }
+            } else if (f.file().kind() == FileKind.PYTHON_MODEL) {
+                diagnostics.warn(SourceLocation.of(f.file().originalFilePath()), "Python models are not supported; skipped");
+            }
+        }
+
+        Map<String, List<Properties>> properties = new LinkedHashMap<>();
+        Map<String, ProjectFile> propertyFiles = new ConcurrentHashMap<>();
+        List<LoadedFile> yamlFiles = files.stream().filter(f -> f.file().kind() == FileKind.PROPERTIES).toList();
+        List<Map.Entry<String, Properties>> parsedYaml = yamlFiles.parallelStream().map(f -> {
+            propertyFiles.put(f.packageName() + "/" + f.file().originalFilePath(), f.file());
+            Object doc = YamlReader.parse(f.text(), f.file().originalFilePath());
+            return Map.entry(f.packageName(),
+                    new PropertiesParser(f.packageName(), settings.yamlRenderer(), diagnostics).parse(doc, f.file().originalFilePath()));
+        }).toList();
+        for (Map.Entry<String, Properties> e : parsedYaml) {
+            properties.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+
+        ConfigResolver configs = new ConfigResolver(projects, diagnostics);
+        PatchIndex patches = new PatchIndex(properties);
+        SqlNodeParser sqlParser = new SqlNodeParser(configs, settings, patches);
+        List<LoadedFile> nodeFiles = files.stream().filter(f -> switch (f.file().kind()) {
+            case MODEL, SEED, SINGULAR_TEST, ANALYSIS, SNAPSHOT -> true;
+            default -> false;
+        }).toList();
+        List<Node> parsed = nodeFiles.parallelStream()
+                .flatMap(f -> sqlParser.parse(f.packageName(), f.file(), f.text(), f.checksum()).stream())
+                .toList();
+        patches.warnUnused(diagnostics);
+
+        List<SourceDefinition> allSources = new ArrayList<>();
+        properties.values().forEach(list -> list.forEach(p -> allSources.addAll(p.sources())));
+        List<SourceDefinition> enabledSources = new ArrayList<>();
+        List<SourceDefinition> disabledSources = new ArrayList<>();
+        for (SourceDefinition s : allSources) {
+            Map<String, Object> layer = configs.projectLayers(ResourceType.SOURCE, s.packageName(), s.fqn());
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("enabled", layer.getOrDefault("enabled", true));
+            if (layer.get("meta") != null) {
+                config.put("meta", layer.get("meta"));
+            }
+            ConfigRules.mergeInto(config, s.config());
+            SourceDefinition withConfig = withConfig(s, config);
+            (withConfig.enabled() ? enabledSources : disabledSources).add(withConfig);
+        }
+
+        TestNodeFactory testFactory = new TestNodeFactory(configs, sqlParser);
+        List<Map.Entry<String, Properties.TestEntry>> testEntries = new ArrayList<>();
+        properties.forEach((pkg, list) -> list.forEach(p -> p.tests().forEach(t -> testEntries.add(Map.entry(pkg, t)))));
+        List<Node> tests = testEntries.parallelStream()
+                .map(e -> testFactory.build(e.getKey(), propertyFiles.get(e.getKey() + "/" + e.getValue().location().file()),
+                        e.getValue()))
+                .toList();
+
+        Map<String, Node> enabled = new LinkedHashMap<>();
+        Map<String, Object> disabled = new LinkedHashMap<>();
+        List<Node> disabledNodes = new ArrayList<>();
+        for (Node n : parsed) {
+            if (n.enabled()) {
+                Node previous = enabled.put(n.uniqueId(), n);
+                if (previous != null) {
+                    throw new ParseException(SourceLocation.of(n.originalFilePath()), "dbt found two "
+                            + n.resourceType().dbtName() + "s named '" + n.name() + "': " + previous.originalFilePath()
+                            + " and " + n.originalFilePath() + "; rename one of them");
+                }
+            } else {
+                disabledNodes.add(n);
+            }
+        }
+        RefResolver resolver = new RefResolver(projects.root().name(), enabled.values(), disabledNodes, enabledSources,
+                disabledSources);
+        Set<String> disabledSourceNames = new java.util.HashSet<>();
+        disabledSources.forEach(s -> disabledSourceNames.add(s.sourceName() + "." + s.name()));
+        Set<String> enabledNames = new java.util.HashSet<>();
+        enabled.values().stream().filter(RefResolver::isRefable).forEach(n -> enabledNames.add(n.name()));
+        Set<String> disabledNames = new java.util.HashSet<>();
+        disabledNodes.forEach(n -> disabledNames.add(n.name()));
+        for (Node test : tests) {
+            if (!test.enabled() || targetDisabled(test, enabledNames, disabledNames, disabledSourceNames)) {
+                disabledNodes.add(test);
+                continue;
+            }
+            if (enabled.containsKey(test.uniqueId())) {
+                diagnostics.warn(SourceLocation.of(test.originalFilePath()), "test '" + test.name()
+                        + "' is defined twice with the same arguments; the second is ignored");
+                continue;
+            }
+            enabled.put(test.uniqueId(), test);
+        }
+        for (Node n : disabledNodes) {
+            disabled.computeIfAbsent(n.uniqueId(), k -> new ArrayList<Object>());
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) disabled.get(n.uniqueId());
+            list.add(n);
+        }
+        for (SourceDefinition s : disabledSources) {
+            disabled.put(s.uniqueId(), List.of(s));
+        }
+
+        Map<String, Node> resolved = new LinkedHashMap<>();
+        List<Node> ordered = new ArrayList<>(enabled.values());
+        List<Node> resolvedList = ordered.parallelStream()
+                .map(n -> resolve(n, resolver, macros, docs))
+                .toList();
+        for (Node n : resolvedList) {
+            resolved.put(n.uniqueId(), n);
+        }
+
+        Map<String, SourceDefinition> sourceMap = new LinkedHashMap<>();
+        for (SourceDefinition s : enabledSources) {
+            sourceMap.put(s.uniqueId(), withDocs(s, docs));
+        }
+        Map<String, Exposure> exposures = new LinkedHashMap<>();
+        properties.values().forEach(list -> list.forEach(p -> p.exposures().forEach(e -> {
+            Node pseudo = Node.builder(ResourceType.EXPOSURE, e.uniqueId()).packageName(e.packageName()).name(e.name())
+                    .originalFilePath(e.originalFilePath()).fqn(e.fqn()).build();
+            List<String> deps = new ArrayList<>();
+            for (RefCall ref : e.refs()) {
+                deps.add(resolver.resolveRef(pseudo, ref).uniqueId());
+            }
+            for (List<String> src : e.sources()) {
+                deps.add(resolver.resolveSource(pseudo, src.get(0), src.get(1)).uniqueId());
+            }
+            exposures.put(e.uniqueId(), new Exposure(e.uniqueId(), e.packageName(), e.name(), e.type(), e.label(),
+                    e.maturity(), e.url(), e.description(), e.owner(), e.refs(), e.sources(), deps, e.tags(), e.meta(),
+                    e.config(), e.fqn(), e.path(), e.originalFilePath()));
+        })));
+        properties.values().forEach(list -> list.forEach(p -> p.macroPatches().forEach(patch -> {
+            macros.values().stream().filter(x -> x.name().equals(patch.name()) && !x.packageName().equals("dbt"))
+                    .findFirst().ifPresent(x -> macros.put(x.uniqueId(), new Macro(x.uniqueId(), x.packageName(), x.name(),
+                            x.path(), x.originalFilePath(), x.macroSql(), x.arguments(), x.line(),
+                            patch.description() == null ? "" : patch.description())));
+        })));
+        return new Manifest(projects.root().name(), resolved, sourceMap, macros, docs, exposures, disabled, Map.of());
+    }
+
+    private static boolean targetDisabled(Node test, Set<String> enabledNames, Set<String> disabledNames,
+            Set<String> disabledSources) {
+        if (!test.refs().isEmpty()) {
+            String target = test.refs().get(0).name();
+            if (!enabledNames.contains(target) && disabledNames.contains(target)) {
+                return true;
+            }
+        }
+        for (List<String> src : test.sources()) {
+            if (disabledSources.contains(src.get(0) + "." + src.get(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Node resolve(Node n, RefResolver resolver, Map<String, Macro> macros, Map<String, DocBlock> docs) {
+        Set<String> deps = new LinkedHashSet<>();
+        for (RefCall ref : n.refs()) {
+            deps.add(resolver.resolveRef(n, ref).uniqueId());
+        }
+        for (List<String> src : n.sources()) {
+            deps.add(resolver.resolveSource(n, src.get(0), src.get(1)).uniqueId());
+        }
+        Node.Builder b = n.toBuilder().dependsOnNodes(new ArrayList<>(deps));
+        if (n.testMetadata() != null) {
+            String namespace = n.testMetadata().namespace();
+            String macroName = "test_" + n.testMetadata().name();
+            String macroId = findMacro(macros, namespace, macroName, n.packageName());
+            if (macroId == null) {
+                throw new ParseException(SourceLocation.of(n.originalFilePath()), "generic test '"
+                        + (namespace == null ? "" : namespace + ".") + n.testMetadata().name() + "' not found; define it with"
+                        + " {% test " + n.testMetadata().name() + "(model, column_name) %} in a macro file"
+                        + quarry.core.Suggestions.didYouMean(macroName, macros.values().stream()
+                                .map(Macro::name).filter(x -> x.startsWith("test_")).toList()).replace("'test_", "'"));
+            }
+            List<String> macroDeps = new ArrayList<>();
+            macroDeps.add(macroId);
+            macroDeps.add("macro.dbt.get_where_subquery");
+            b.dependsOnMacros(macroDeps);
+            if (n.refs().size() + n.sources().size() > 0) {
+                b.attachedNode(deps.iterator().next().startsWith("source.") ? null : deps.iterator().next());
+            }
+        }
+        if (n.description() != null && n.description().contains("doc(")) {
+            b.description(renderDocs(n.description(), docs, n));
+        }
+        return b.build();
+    }
+
+    static String findMacro(Map<String, Macro> macros, String namespace, String name, String nodePackage) {
+        if (namespace != null) {
+            Macro m = macros.get("macro." + namespace + "." + name);
+            return m == null ? null : m.uniqueId();
+        }
+        for (String pkg : List.of(nodePackage, "dbt")) {
+            if (macros.containsKey("macro." + pkg + "." + name)) {
+                return "macro." + pkg + "." + name;
+            }
+        }
+        return macros.values().stream().filter(m -> m.name().equals(name)).map(Macro::uniqueId).findFirst().orElse(null);
+    }
+
+    private SourceDefinition withDocs(SourceDefinition s, Map<String, DocBlock> docs) {
+        if (s.description() == null || !s.description().contains("doc(")) {
+            return s;
+        }
+        return new SourceDefinition(s.uniqueId(), s.packageName(), s.sourceName(), s.sourceDescription(), s.name(),
+                s.identifier(), s.database(), s.schema(), s.loader(), renderDocs(s.description(), docs, null), s.columns(),
+                s.config(), s.quoting(), s.freshness(), s.loadedAtField(), s.meta(), s.sourceMeta(), s.tags(), s.fqn(),
+                s.path(), s.originalFilePath(), s.external());
+    }
+
+    private static SourceDefinition withConfig(SourceDefinition s, Map<String, Object> config) {
+        return new SourceDefinition(s.uniqueId(), s.packageName(), s.sourceName(), s.sourceDescription(), s.name(),
+                s.identifier(), s.database(), s.schema(), s.loader(), s.description(), s.columns(), config, s.quoting(),
+                s.freshness(), s.loadedAtField(), s.meta(), s.sourceMeta(), s.tags(), s.fqn(), s.path(),
+                s.originalFilePath(), s.external());
+    }
+
+    /** Replaces {@code {{ doc('name') }}} in a description with the docs block's text. */
+    static String renderDocs(String description, Map<String, DocBlock> docs, Node node) {
+        Matcher m = DOC_CALL.matcher(description);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String pkg = m.group(2) == null ? null : m.group(1);
+            String name = m.group(2) == null ? m.group(1) : m.group(2);
+            DocBlock found = docs.values().stream()
+                    .filter(d -> d.name().equals(name) && (pkg == null || d.packageName().equals(pkg)))
+                    .findFirst().orElse(null);
+            if (found == null) {
+                String where = node == null ? "a description" : node.originalFilePath();
+                throw new ParseException(SourceLocation.of(node == null ? "properties" : node.patchPath() == null
+                        ? where : node.patchPath().replaceFirst("^[^:]*://", "")),
+                        "doc('" + name + "') not found" + quarry.core.Suggestions.didYouMean(name,
+                                docs.values().stream().map(DocBlock::name).toList()));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(found.blockContents()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private List<LoadedFile> readAll() {
+        List<Map.Entry<DbtProject, ProjectFile>> all = new ArrayList<>();
+        for (DbtProject project : projects.all()) {
+            DbtIgnore ignore = DbtIgnore.load(project.root());
+            for (ProjectFile f : FileDiscovery.discover(project, ignore)) {
+                all.add(Map.entry(project, f));
+            }
+        }
+        return all.parallelStream().map(e -> {
+            ProjectFile f = e.getValue();
+            try {
+                byte[] bytes = Files.readAllBytes(f.absolutePath());
+                String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                    text = text.substring(1);
+                }
+                String checksum = f.kind() == FileKind.MODEL || f.kind() == FileKind.SEED || f.kind() == FileKind.SNAPSHOT
+                        || f.kind() == FileKind.ANALYSIS || f.kind() == FileKind.SINGULAR_TEST ? Hashing.sha256(bytes) : "";
+                return new LoadedFile(e.getKey().name(), f, text, checksum);
+            } catch (IOException ex) {
+                throw new ParseException(SourceLocation.of(f.originalFilePath()), "cannot read: " + ex.getMessage());
+            }
+        }).toList();
+    }
+
+    /** Unwraps the first Quarry error of a parallel stream so the user sees it, not a wrapper. */
+    static RuntimeException unwrap(RuntimeException e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof QuarryException)) {
+            t = t.getCause();
+        }
+        return t instanceof QuarryException q ? q : e;
+    }
+
+    static <T> Collection<T> nonNull(Collection<T> c) {
+        return c == null ? List.of() : c;
+    }
+}
