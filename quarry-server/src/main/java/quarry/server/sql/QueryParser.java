@@ -25,6 +25,15 @@ final class QueryParser {
     }
 
     Query query() {
+        tokens.enter();
+        try {
+            return queryClauses();
+        } finally {
+            tokens.leave();
+        }
+    }
+
+    private Query queryClauses() {
         SourcePosition start = tokens.peek().position();
         List<Query.CommonTableExpression> with = new ArrayList<>();
         if (tokens.acceptWord("WITH")) {
@@ -271,9 +280,14 @@ final class QueryParser {
                 return new Relation.Subquery(query, alias(), start);
             }
             tokens.advance();
-            Relation inner = relation();
-            tokens.expectSymbol(")");
-            return inner;
+            tokens.enter();
+            try {
+                Relation inner = relation();
+                tokens.expectSymbol(")");
+                return inner;
+            } finally {
+                tokens.leave();
+            }
         }
         if (tokens.atWord("UNNEST") && tokens.peek(1).isSymbol("(")) {
             tokens.advance();

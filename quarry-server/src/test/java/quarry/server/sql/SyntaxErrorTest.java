@@ -105,4 +105,10 @@ class SyntaxErrorTest {
         assertSyntaxError("SELECT INTERVAL 1 FORTNIGHT", 1, 19,
                 "Syntax error: Unexpected 'FORTNIGHT', expected an interval unit such as DAY or HOUR.");
     }
+
+    @Test
+    void hugeTypeParametersAreRejected() {
+        assertSyntaxError("SELECT CAST(x AS varchar(99999999999999999999))", 1, 26,
+                "Syntax error: Unexpected '99999999999999999999', expected a smaller number.");
+    }
 }
