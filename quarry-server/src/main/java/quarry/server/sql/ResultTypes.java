@@ -19,7 +19,7 @@ final class ResultTypes {
     static Map<String, RocksetType> byFunction() {
         Map<String, RocksetType> types = new HashMap<>();
         put(types, RocksetType.INT, "COUNT", "COUNT_IF", "APPROX_DISTINCT", "LENGTH", "ARRAY_LENGTH", "CARDINALITY",
-                "STRPOS", "ARRAY_POSITION", "HASH", "UNIX_SECONDS", "UNIX_MILLIS", "UNIX_MICROS", "DATE_DIFF",
+                "STRPOS", "ARRAY_POSITION", "ARRAY_LAST_POSITION", "HASH", "UNIX_SECONDS", "UNIX_MILLIS", "UNIX_MICROS", "DATE_DIFF",
                 "ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE");
         put(types, RocksetType.FLOAT, "AVG", "FLOOR", "CEIL", "CEILING", "TRUNCATE", "TRUNC", "ROUND", "SQRT", "CBRT",
                 "EXP", "LN", "LOG10", "LOG2", "POW", "POWER", "RAND", "RANDOM", "PI", "SIN", "COS", "TAN", "ASIN",
@@ -32,7 +32,7 @@ final class ResultTypes {
         put(types, RocksetType.BOOL, "REGEXP_LIKE", "STARTS_WITH", "ARRAY_CONTAINS", "BOOL_AND", "BOOL_OR", "EVERY",
                 "IS_NAN", "IS_FINITE", "IS_INFINITE");
         put(types, RocksetType.BYTES, "SHA256", "SHA1", "MD5", "FROM_HEX", "FROM_BASE64");
-        put(types, RocksetType.ARRAY, "SPLIT", "ARRAY_AGG", "ARRAY_CONCAT", "ARRAY_DISTINCT", "ARRAY_REMOVE",
+        put(types, RocksetType.ARRAY, "ARRAY_CREATE", "SLICE", "SPLIT", "ARRAY_AGG", "ARRAY_CONCAT", "ARRAY_DISTINCT", "ARRAY_REMOVE",
                 "ARRAY_SORT", "ARRAY_REVERSE", "ARRAY_FLATTEN", "SEQUENCE", "REGEXP_EXTRACT_ALL", "KEYS",
                 "VECTOR_ENFORCE");
         put(types, RocksetType.TIMESTAMP, "CURRENT_TIMESTAMP", "TIMESTAMP_SECONDS", "TIMESTAMP_MILLIS",

@@ -95,6 +95,14 @@ class FunctionsOnDuckDbTest {
         assertThat(eval("ARRAY_POSITION([5, 6], 6)")).isEqualTo("2");
         assertThat(eval("ARRAY_POSITION([5, 6], 7)")).isEqualTo("0");
         assertThat(eval("ARRAY_REMOVE([1, 2, 1], 1)")).isEqualTo("[2]");
+        assertThat(eval("ARRAY_REMOVE([5, null, 1], 1)")).isEqualTo("[5, NULL]");
+        assertThat(eval("ARRAY_POSITION([5, null, 5], null)")).isEqualTo("2");
+        assertThat(eval("ARRAY_LAST_POSITION([5, null, 5], 5)")).isEqualTo("3");
+        assertThat(eval("ARRAY_LAST_POSITION([5, null, 5], 7)")).isEqualTo("0");
+        assertThat(eval("ARRAY_CREATE(1, 2, null)")).isEqualTo("[1, 2, NULL]");
+        assertThat(eval("SLICE([1, 2, 3, 4, 5], 2, 3)")).isEqualTo("[2, 3, 4]");
+        assertThat(eval("SLICE([1, 2, 3, 4, 5], -2)")).isEqualTo("[4, 5]");
+        assertThat(eval("SLICE([1, 2, 3, 4, 5], -3, 2)")).isEqualTo("[3, 4]");
     }
 
     @Test
