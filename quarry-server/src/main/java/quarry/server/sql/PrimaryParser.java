@@ -52,6 +52,13 @@ final class PrimaryParser {
                 return word(token);
             }
             case SYMBOL -> {
+                Token next = tokens.peek(1);
+                if (token.isSymbol(":") && (next.kind() == Token.Kind.WORD || next.kind() == Token.Kind.INTEGER)) {
+                    // Rockset also reads `: name`, with blanks after the colon, as a parameter
+                    tokens.advance();
+                    tokens.advance();
+                    return new Expression.Parameter(next.value(), token.position());
+                }
                 if (token.isSymbol("(")) {
                     return parenthesized();
                 }

@@ -141,7 +141,7 @@ final class QueryParser {
         List<SelectItem> items = new ArrayList<>();
         do {
             items.add(selectItem());
-        } while (tokens.acceptSymbol(","));
+        } while (tokens.acceptSymbol(",") && !endsSelectList());
         List<Relation> from = new ArrayList<>();
         if (tokens.acceptWord("FROM")) {
             do {
@@ -159,6 +159,15 @@ final class QueryParser {
         }
         Optional<Expression> having = tokens.acceptWord("HAVING") ? Optional.of(expressions.expression()) : Optional.empty();
         return new QueryBody.Select(distinct, items, from, where, groupBy, having, start);
+    }
+
+    /** Rockset accepts a trailing comma after the last select item ({@code SELECT a, b, FROM t}). */
+    private boolean endsSelectList() {
+        Token next = tokens.peek();
+        return next.kind() == Token.Kind.EOF || next.isSymbol(")") || next.isSymbol(";")
+                || next.isWord("FROM") || next.isWord("WHERE") || next.isWord("GROUP") || next.isWord("HAVING")
+                || next.isWord("ORDER") || next.isWord("LIMIT") || next.isWord("UNION") || next.isWord("INTERSECT")
+                || next.isWord("EXCEPT");
     }
 
     private SelectItem selectItem() {
@@ -247,7 +256,9 @@ final class QueryParser {
                     throw tokens.unexpected("expected ON or USING");
                 }
             }
-            left = new Relation.Join(type, left, right, on, using, start.position());
+            Map<String, String> hints = new LinkedHashMap<>();
+            hints(hints);
+            left = new Relation.Join(type, left, right, on, using, hints, start.position());
         }
     }
 

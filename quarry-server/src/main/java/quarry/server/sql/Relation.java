@@ -46,15 +46,19 @@ public sealed interface Relation {
 
     enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
 
-    /** {@code left [type] JOIN right [ON condition | USING (cols)]}. */
+    /**
+     * {@code left [type] JOIN right [ON condition | USING (cols)] [HINT(k=v, …)]}; join hints such
+     * as {@code join_strategy=lookup} are kept as written and ignored.
+     */
     record Join(JoinType type, Relation left, Relation right, Optional<Expression> on, List<Identifier> using,
-                SourcePosition position) implements Relation {
+                Map<String, String> hints, SourcePosition position) implements Relation {
         public Join {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
             Objects.requireNonNull(on, "on");
             using = List.copyOf(using);
+            hints = Map.copyOf(hints);
         }
     }
 }

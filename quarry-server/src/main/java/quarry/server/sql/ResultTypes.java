@@ -20,14 +20,14 @@ final class ResultTypes {
         Map<String, RocksetType> types = new HashMap<>();
         put(types, RocksetType.INT, "COUNT", "COUNT_IF", "APPROX_DISTINCT", "LENGTH", "ARRAY_LENGTH", "CARDINALITY",
                 "STRPOS", "ARRAY_POSITION", "ARRAY_LAST_POSITION", "HASH", "UNIX_SECONDS", "UNIX_MILLIS", "UNIX_MICROS", "DATE_DIFF",
-                "ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE");
+                "ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE", "DURATION_SECONDS", "DURATION_MILLIS", "DURATION_MICROS");
         put(types, RocksetType.FLOAT, "AVG", "FLOOR", "CEIL", "CEILING", "TRUNCATE", "TRUNC", "ROUND", "SQRT", "CBRT",
                 "EXP", "LN", "LOG10", "LOG2", "POW", "POWER", "RAND", "RANDOM", "PI", "SIN", "COS", "TAN", "ASIN",
                 "ACOS", "ATAN", "ATAN2", "DEGREES", "RADIANS", "STDDEV", "STDDEV_SAMP", "STDDEV_POP", "VARIANCE",
                 "VAR_SAMP", "VAR_POP", "PERCENT_RANK", "CUME_DIST", "COSINE_SIM", "EUCLIDEAN_DIST", "DOT_PRODUCT");
         put(types, RocksetType.STRING, "LOWER", "UPPER", "CONCAT", "SUBSTR", "SUBSTRING", "TRIM", "LTRIM", "RTRIM",
                 "REPLACE", "LPAD", "RPAD", "REGEXP_REPLACE", "REGEXP_EXTRACT", "TYPEOF", "JSON_FORMAT", "TO_HEX",
-                "TO_BASE64", "FORMAT_ISO8601", "FORMAT_TIMESTAMP", "FORMAT_DATETIME", "FORMAT_DATE", "FORMAT_TIME",
+                "TO_BASE64", "FORMAT", "FORMAT_ISO8601", "FORMAT_TIMESTAMP", "FORMAT_DATETIME", "FORMAT_DATE", "FORMAT_TIME",
                 "ARRAY_JOIN");
         put(types, RocksetType.BOOL, "REGEXP_LIKE", "STARTS_WITH", "ARRAY_CONTAINS", "BOOL_AND", "BOOL_OR", "EVERY",
                 "IS_NAN", "IS_FINITE", "IS_INFINITE");
@@ -40,6 +40,9 @@ final class ResultTypes {
         put(types, RocksetType.DATETIME, "CURRENT_DATETIME", "PARSE_DATETIME_ISO8601", "PARSE_DATETIME", "DATETIME");
         put(types, RocksetType.DATE, "CURRENT_DATE", "PARSE_DATE_ISO8601", "PARSE_DATE", "DATE");
         put(types, RocksetType.TIME, "CURRENT_TIME", "PARSE_TIME_ISO8601", "TIME");
+        put(types, RocksetType.MICROSECOND_INTERVAL, "MICROSECONDS", "MILLISECONDS", "SECONDS", "MINUTES", "HOURS",
+                "DAYS");
+        put(types, RocksetType.MONTH_INTERVAL, "MONTHS", "YEARS");
         return types;
     }
 

@@ -49,6 +49,8 @@ final class ScalarFunctions {
                 scalar("REGEXP_EXTRACT", 2, 3, call -> "(CASE WHEN regexp_matches(" + call.argument(0) + ", "
                         + call.argument(1) + ") THEN regexp_extract(" + call.joined() + ") END)"),
                 direct("REGEXP_EXTRACT_ALL", 2, 3, "regexp_extract_all"),
+                // '{}' placeholders in both
+                direct("FORMAT", 1, VARIADIC, "format"),
                 scalar("SPLIT", 2, 2, call -> "string_split(" + call.joined() + ")"),
 
                 // math: Rockset returns float unless stated, so rounding functions cast to DOUBLE first
@@ -56,8 +58,8 @@ final class ScalarFunctions {
                 doubleFunction("FLOOR", "floor"),
                 doubleFunction("CEIL", "ceil"),
                 doubleFunction("CEILING", "ceil"),
-                doubleFunction("TRUNCATE", "trunc"),
-                doubleFunction("TRUNC", "trunc"),
+                scalar("TRUNCATE", 1, 2, ScalarFunctions::truncate),
+                scalar("TRUNC", 1, 2, ScalarFunctions::truncate),
                 scalar("ROUND", 1, 2, call -> "round(CAST(" + call.argument(0) + " AS DOUBLE)"
                         + (call.count() == 2 ? ", CAST(" + call.argument(1) + " AS INTEGER)" : "") + ")"),
                 doubleFunction("SQRT", "sqrt"),
@@ -108,6 +110,12 @@ final class ScalarFunctions {
 
     private static FunctionDefinition doubleFunction(String name, String duckDbName) {
         return scalar(name, 1, 1, call -> duckDbName + "(CAST(" + call.argument(0) + " AS DOUBLE))");
+    }
+
+    /** TRUNCATE(x[, d]): toward zero, to d decimals when given. */
+    private static String truncate(CallSql call) {
+        return "trunc(CAST(" + call.argument(0) + " AS DOUBLE)"
+                + (call.count() == 2 ? ", CAST(" + call.argument(1) + " AS INTEGER)" : "") + ")";
     }
 
     private static String nullIfAnyNull(CallSql call, String duckDbName) {

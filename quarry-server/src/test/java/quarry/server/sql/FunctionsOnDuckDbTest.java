@@ -272,4 +272,31 @@ class FunctionsOnDuckDbTest {
                 .hasMessageContaining("does not have 2 elements");
         assertThat(eval("COSINE_SIM([1.0, 0.0], [1.0, 0.0])")).isEqualTo("1.0");
     }
+
+    @Test
+    void isoFormattingInAZoneCarriesItsOffset() {
+        assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-01-01T12:00:00Z', 'America/Los_Angeles')"))
+                .isEqualTo("2020-01-01T04:00:00.000000-08:00");
+        assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-07-01T12:00:00Z', 'Asia/Kolkata')"))
+                .isEqualTo("2020-07-01T17:30:00.000000+05:30");
+    }
+
+    @Test
+    void intervalConstructorsAndDurations() {
+        assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-01-02T00:00:00Z' - HOURS(36))")).isEqualTo("2019-12-31T12:00:00.000000Z");
+        assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-01-01T00:00:00Z' + DAYS(2) + MINUTES(3))"))
+                .isEqualTo("2020-01-03T00:03:00.000000Z");
+        assertThat(eval("DATE '2020-01-31' + MONTHS(1)")).startsWith("2020-02-29");
+        assertThat(eval("DURATION_SECONDS(TIMESTAMP '2020-01-01T00:01:30.5Z' - TIMESTAMP '2020-01-01T00:00:00Z')"))
+                .isEqualTo("90");
+        assertThat(eval("DURATION_MILLIS(SECONDS(1.5))")).isEqualTo("1500");
+    }
+
+    @Test
+    void formatTruncAndRocksetStyleStringFormatting() {
+        assertThat(eval("FORMAT('%{}%', 'x')")).isEqualTo("%x%");
+        assertThat(eval("FORMAT('{}-{}', 1, 'a')")).isEqualTo("1-a");
+        assertThat(eval("TRUNC(2.789, 1)")).isEqualTo("2.7");
+        assertThat(eval("TRUNCATE(-2.6)")).isEqualTo("-2.0");
+    }
 }

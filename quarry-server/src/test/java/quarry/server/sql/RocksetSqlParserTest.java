@@ -379,4 +379,26 @@ class RocksetSqlParserTest {
         assertThat(RocksetSqlParser.parseExpression("x").position()).isEqualTo(new SourcePosition(1, 1));
         assertThat(Optional.of(RocksetSqlParser.parseExpression("NULL"))).containsInstanceOf(Expression.NullLiteral.class);
     }
+
+    @Test
+    void aTrailingCommaAfterTheLastSelectItemIsAccepted() {
+        QueryBody.Select select = select("SELECT a, b, FROM t WHERE x = 1");
+        assertThat(select.items()).hasSize(2);
+        assertThat(select.from()).hasSize(1);
+        assertThat(select("SELECT a, FROM t").items()).hasSize(1);
+    }
+
+    @Test
+    void aParameterMayHaveBlanksAfterItsColon() {
+        Expression.Parameter parameter = (Expression.Parameter) firstItem("SELECT : repo");
+        assertThat(parameter.name()).isEqualTo("repo");
+        assertThat(parameter.position()).isEqualTo(new SourcePosition(1, 8));
+    }
+
+    @Test
+    void joinHintsAreKeptOnTheJoin() {
+        Relation.Join join = (Relation.Join) select(
+                "SELECT * FROM a JOIN b ON a.id = b.id HINT(join_strategy = lookup) WHERE a.x = 1").from().get(0);
+        assertThat(join.hints()).containsEntry("join_strategy", "lookup");
+    }
 }

@@ -31,7 +31,7 @@ class SyntaxErrorTest {
 
     @Test
     void positionsCountLinesAndColumnsAfterLineBreaks() {
-        assertSyntaxError("SELECT a,\n  FROM t", 2, 3, "Syntax error: Unexpected 'FROM', expected an expression.");
+        assertSyntaxError("SELECT a,\n  , b FROM t", 2, 3, "Syntax error: Unexpected ',', expected an expression.");
         assertSyntaxError("/* dbt */\nselect *\nfrom t\nwhere x = = 1", 4, 11,
                 "Syntax error: Unexpected '=', expected an expression.");
     }
