@@ -306,8 +306,15 @@ final class QueryParser {
             Expression array = expressions.expression();
             Optional<Identifier> element = tokens.acceptWord("AS") ? Optional.of(tokens.identifier("a field name"))
                     : Optional.empty();
+            Optional<Identifier> ordinality = Optional.empty();
+            if (tokens.atWord("WITH") && tokens.peek(1).isWord("ORDINALITY")) {
+                tokens.advance();
+                Token keyword = tokens.advance();
+                ordinality = Optional.of(tokens.acceptWord("AS") ? tokens.identifier("a field name")
+                        : new Identifier("ordinality", false, keyword.position()));
+            }
             tokens.expectSymbol(")");
-            return new Relation.Unnest(array, element, alias(), start);
+            return new Relation.Unnest(array, element, ordinality, alias(), start);
         }
         QualifiedName name = qualifiedName("a collection name");
         Map<String, String> hints = new LinkedHashMap<>();

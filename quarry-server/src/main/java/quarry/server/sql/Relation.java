@@ -32,14 +32,17 @@ public sealed interface Relation {
     }
 
     /**
-     * {@code UNNEST(array [AS field]) [[AS] alias]}: one row per element; Rockset names the
-     * element's field with the inner alias ({@code FROM unnest([1] AS q)}, §5.8).
+     * {@code UNNEST(array [AS field] [WITH ORDINALITY [AS index]]) [[AS] alias]}: one row per
+     * element; Rockset names the element's field with the inner alias ({@code FROM unnest([1] AS q)},
+     * §5.8). {@code ordinality} is present with WITH ORDINALITY and names the 1-based position
+     * field ({@code ordinality} when no name is given).
      */
-    record Unnest(Expression array, Optional<Identifier> elementAlias, Optional<Identifier> alias,
-                  SourcePosition position) implements Relation {
+    record Unnest(Expression array, Optional<Identifier> elementAlias, Optional<Identifier> ordinality,
+                  Optional<Identifier> alias, SourcePosition position) implements Relation {
         public Unnest {
             Objects.requireNonNull(array, "array");
             Objects.requireNonNull(elementAlias, "elementAlias");
+            Objects.requireNonNull(ordinality, "ordinality");
             Objects.requireNonNull(alias, "alias");
         }
     }

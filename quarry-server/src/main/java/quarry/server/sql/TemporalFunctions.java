@@ -99,6 +99,8 @@ final class TemporalFunctions {
                         + call.argument(1) + "), " + call.argument(0) + ")"),
                 scalar("PARSE_TIMESTAMP", 2, 3, call -> "timezone(" + zone(call, 2) + ", strptime(" + call.argument(1)
                         + ", " + call.argument(0) + "))"),
+                // DATE_PARSE(text, format): a datetime, the argument order of PARSE_DATETIME reversed
+                scalar("DATE_PARSE", 2, 2, call -> "strptime(" + call.argument(0) + ", " + call.argument(1) + ")"),
                 scalar("FORMAT_DATETIME", 2, 2, call -> "strftime(" + call.argument(1) + ", " + call.argument(0) + ")"),
                 scalar("PARSE_DATETIME", 2, 2, call -> "strptime(" + call.argument(1) + ", " + call.argument(0) + ")"),
                 scalar("FORMAT_DATE", 2, 2, call -> "strftime(" + call.argument(1) + ", " + call.argument(0) + ")"),

@@ -299,4 +299,35 @@ class FunctionsOnDuckDbTest {
         assertThat(eval("TRUNC(2.789, 1)")).isEqualTo("2.7");
         assertThat(eval("TRUNCATE(-2.6)")).isEqualTo("-2.0");
     }
+
+    @Test
+    void splitWithALimitKeepsTheRestInTheLastElement() {
+        assertThat(eval("SPLIT('a,b,c,d', ',', 2)")).isEqualTo("[a, 'b,c,d']");
+        assertThat(eval("SPLIT('a,b', ',', 5)")).isEqualTo("[a, b]");
+        assertThat(eval("ELEMENT_AT(SPLIT('first line' || CHR(10) || 'rest' || CHR(10) || 'more', CHR(10), 2), 1)"))
+                .isEqualTo("first line");
+        assertThat(eval("SPLIT_PART('a-b-c', '-', 2)")).isEqualTo("b");
+    }
+
+    @Test
+    void scalarTestAndDateParsing() {
+        assertThat(eval("IS_SCALAR(1)")).isEqualTo("true");
+        assertThat(eval("IS_SCALAR('x')")).isEqualTo("true");
+        assertThat(eval("IS_SCALAR([1])")).isEqualTo("false");
+        assertThat(eval("IS_SCALAR(JSON_PARSE('{\"a\": 1}'))")).isEqualTo("false");
+        assertThat(eval("TYPEOF(DATE_PARSE('2024-03-05', '%Y-%m-%d'))")).isEqualTo("datetime");
+        assertThat(eval("DATE_PARSE('2024-03-05', '%Y-%m-%d')")).startsWith("2024-03-05 00:00:00");
+    }
+
+    @Test
+    void integerArgumentsFitDuckDbFunctionsTakingInteger() {
+        assertThat(eval("LPAD('7', 3, '0')")).isEqualTo("007");
+        assertThat(eval("RPAD('7', 3, '0')")).isEqualTo("700");
+        assertThat(eval("REGEXP_EXTRACT('a1', '([a-z])([0-9])', 2)")).isEqualTo("1");
+        assertThat(eval("CHR(65)")).isEqualTo("A");
+        assertThat(eval("ROUND(2.567, 1)")).isEqualTo("2.6");
+        assertThat(eval("DATE(2020, 2, 29)")).isEqualTo("2020-02-29");
+        assertThat(eval("SUBSTR('abcdef', 2, 2)")).isEqualTo("bc");
+        assertThat(eval("ELEMENT_AT(SEQUENCE(1, 5), 5)")).isEqualTo("5");
+    }
 }
