@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -329,5 +331,81 @@ class FunctionsOnDuckDbTest {
         assertThat(eval("DATE(2020, 2, 29)")).isEqualTo("2020-02-29");
         assertThat(eval("SUBSTR('abcdef', 2, 2)")).isEqualTo("bc");
         assertThat(eval("ELEMENT_AT(SEQUENCE(1, 5), 5)")).isEqualTo("5");
+    }
+
+    @Test
+    void theRestOfTheCatalogBindsAndComputesOnDuckDb() {
+        assertThat(eval("ROUND(ACOS(1) + ASIN(0) + ATAN(0) + ATAN2(0, 1) + SIN(0) + TAN(0) + COS(0), 6)")).isEqualTo("1.0");
+        assertThat(eval("CBRT(27) + CEILING(0.2) + EXP(0) + LN(1) + LOG10(100) + LOG2(8)")).isEqualTo("10.0");
+        assertThat(eval("ROUND(DEGREES(PI()) + RADIANS(180) - PI())")).isEqualTo("180.0");
+        assertThat(eval("POWER(3, 2) + SIGN(-4)")).isEqualTo("8.0");
+        assertThat(eval("IS_NAN(1.0) OR IS_INFINITE(1.0) OR NOT IS_FINITE(1.0)")).isEqualTo("false");
+        assertThat(eval("RAND() < 1 AND RANDOM() >= 0")).isEqualTo("true");
+        assertThat(eval("ARRAY_FLATTEN([[1], [2, 3]])")).isEqualTo("[1, 2, 3]");
+        assertThat(eval("ARRAY_JOIN(['a', 'b'], '-')")).isEqualTo("a-b");
+        assertThat(eval("ARRAY_MAX([1, 5, 2]) * 10 + ARRAY_MIN([4, 3])")).isEqualTo("53");
+        assertThat(eval("ARRAY_REVERSE([1, 2])")).isEqualTo("[2, 1]");
+        assertThat(eval("ARRAY_SORT([3, 1, 2])")).isEqualTo("[1, 2, 3]");
+        assertThat(eval("DOT_PRODUCT([1.0, 2.0], [3.0, 4.0]) + EUCLIDEAN_DIST([0.0, 0.0], [3.0, 4.0])")).isEqualTo("16.0");
+        assertThat(eval("KEYS(JSON_PARSE('{\"a\": 1, \"b\": 2}'))")).isEqualTo("[a, b]");
+        assertThat(eval("REGEXP_EXTRACT_ALL('a1b22', '[0-9]+')")).isEqualTo("[1, 22]");
+        assertThat(eval("REVERSE('abc') || LTRIM('  x') || RTRIM('y  ') || SUBSTRING('hello', 2, 1)")).isEqualTo("cbaxye");
+        assertThat(eval("STARTS_WITH('hello', 'he')")).isEqualTo("true");
+        assertThat(eval("TO_HEX(SHA1('a'))")).isEqualTo("86f7e437faa5a7fce15d1ddcb9eaeaea377667b8");
+        assertThat(eval("TO_BASE64(FROM_HEX('6162'))")).isEqualTo("YWI=");
+        assertThat(eval("DURATION_MICROS(MICROSECONDS(7) + MILLISECONDS(1))")).isEqualTo("1007");
+        assertThat(eval("DATE '2020-01-31' + YEARS(1)")).startsWith("2021-01-31");
+        assertThat(eval("FORMAT_DATE('%d/%m/%Y', DATE '2020-01-31')")).isEqualTo("31/01/2020");
+        assertThat(eval("FORMAT_DATETIME('%H:%M', DATETIME '2020-01-31 10:20:00')")).isEqualTo("10:20");
+        assertThat(eval("FORMAT_TIME('%H-%M', TIME '10:20:00')")).isEqualTo("10-20");
+        assertThat(eval("PARSE_DATE('%d/%m/%Y', '31/01/2020')")).isEqualTo("2020-01-31");
+        assertThat(eval("TYPEOF(PARSE_DATETIME('%d/%m/%Y %H', '31/01/2020 10'))")).isEqualTo("datetime");
+        assertThat(eval("UNIX_MILLIS(PARSE_TIMESTAMP('%d/%m/%Y %H', '31/01/2020 10', 'Europe/Paris'))"))
+                .isEqualTo("1580461200000");
+        assertThat(eval("PARSE_DATETIME_ISO8601('2020-01-31T10:20:00')")).startsWith("2020-01-31 10:20:00");
+        assertThat(eval("PARSE_DATE_ISO8601('2020-01-31')")).isEqualTo("2020-01-31");
+        assertThat(eval("PARSE_TIME_ISO8601('10:20:30')")).isEqualTo("10:20:30");
+        assertThat(eval("DATETIME(TIMESTAMP '2020-01-01T00:00:00Z', 'Asia/Tokyo')")).startsWith("2020-01-01 09:00:00");
+    }
+
+    @Test
+    void moreAggregatesComputeOnDuckDb() {
+        assertThat(aggregate("ANY_VALUE(x) > 0 AND ARBITRARY(x) > 0 AND BOOL_OR(x = 2) AND EVERY(x > 0)")).isEqualTo("true");
+        assertThat(aggregate("MIN_BY(s, x)")).isEqualTo("a");
+        assertThat(aggregate("APPROX_PERCENTILE(x, 0.5)")).isEqualTo("2");
+        assertThat(aggregate("STDDEV(x) = STDDEV_SAMP(x)")).isEqualTo("true");
+        assertThat(aggregate("ROUND(STDDEV_POP(x) * STDDEV_POP(x), 6) = ROUND(VAR_POP(x), 6)")).isEqualTo("true");
+        assertThat(aggregate("VARIANCE(x) = VAR_SAMP(x)")).isEqualTo("true");
+    }
+
+    @Test
+    void windowFunctionsComputeOnDuckDb() {
+        // t holds (1, 'a'), (2, 'b'), (3, 'a'); every value listed in x order
+        assertThat(column("ROW_NUMBER() OVER (ORDER BY x)")).containsExactly("1", "2", "3");
+        assertThat(column("RANK() OVER (ORDER BY s)")).containsExactly("1", "3", "1");
+        assertThat(column("DENSE_RANK() OVER (ORDER BY s)")).containsExactly("1", "2", "1");
+        assertThat(column("NTILE(2) OVER (ORDER BY x)")).containsExactly("1", "1", "2");
+        assertThat(column("LAG(x) OVER (ORDER BY x)")).containsExactly(null, "1", "2");
+        assertThat(column("LEAD(x, 1, 0) OVER (ORDER BY x)")).containsExactly("2", "3", "0");
+        assertThat(column("FIRST_VALUE(x) OVER (PARTITION BY s ORDER BY x)")).containsExactly("1", "2", "1");
+        assertThat(column("LAST_VALUE(x) OVER (PARTITION BY s ORDER BY x)")).containsExactly("1", "2", "3");
+        assertThat(column("NTH_VALUE(x, 2) OVER (ORDER BY x)")).containsExactly(null, "2", "2");
+        assertThat(column("PERCENT_RANK() OVER (ORDER BY x)")).containsExactly("0.0", "0.5", "1.0");
+        assertThat(column("CUME_DIST() OVER (ORDER BY x)")).containsExactly("0.3333333333333333", "0.6666666666666666", "1.0");
+        assertThat(column("SUM(x) OVER (PARTITION BY s)")).containsExactly("4", "2", "4");
+    }
+
+    /** One Rockset expression over every row of t, in x order. */
+    private List<String> column(String rocksetExpression) {
+        String sql = "SELECT " + renderer.render(RocksetSqlParser.parseExpression(rocksetExpression)) + " FROM t ORDER BY x";
+        List<String> values = new ArrayList<>();
+        try (Statement statement = duckDb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("DuckDB rejected " + sql + ": " + e.getMessage(), e);
+        }
+        return values;
     }
 }
