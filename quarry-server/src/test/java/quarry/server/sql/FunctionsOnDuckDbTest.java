@@ -353,6 +353,7 @@ class FunctionsOnDuckDbTest {
         assertThat(eval("STARTS_WITH('hello', 'he')")).isEqualTo("true");
         assertThat(eval("TO_HEX(SHA1('a'))")).isEqualTo("86f7e437faa5a7fce15d1ddcb9eaeaea377667b8");
         assertThat(eval("TO_BASE64(FROM_HEX('6162'))")).isEqualTo("YWI=");
+        assertThat(eval("TO_HEX(FROM_BASE64('YWI='))")).isEqualTo("6162");
         assertThat(eval("DURATION_MICROS(MICROSECONDS(7) + MILLISECONDS(1))")).isEqualTo("1007");
         assertThat(eval("DATE '2020-01-31' + YEARS(1)")).startsWith("2021-01-31");
         assertThat(eval("FORMAT_DATE('%d/%m/%Y', DATE '2020-01-31')")).isEqualTo("31/01/2020");
