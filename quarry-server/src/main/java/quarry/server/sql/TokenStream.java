@@ -96,6 +96,11 @@ final class TokenStream {
 
     Identifier identifier(String what) {
         if (!atIdentifier()) {
+            Token token = peek();
+            if (isReserved(token)) {
+                throw unexpected("expected " + what + " (" + token.text() + " is a reserved word: quote it as \""
+                        + token.text() + "\")");
+            }
             throw unexpected("expected " + what);
         }
         Token token = advance();

@@ -63,7 +63,8 @@ class SyntaxErrorTest {
     @Test
     void reservedWordsNeedQuotesAsNames() {
         assertSyntaxError("SELECT select FROM t", 1, 8, "Syntax error: Unexpected 'select', expected an expression.");
-        assertSyntaxError("SELECT * FROM order", 1, 15, "Syntax error: Unexpected 'order', expected a collection name.");
+        assertSyntaxError("SELECT * FROM order", 1, 15,
+                "Syntax error: Unexpected 'order', expected a collection name (order is a reserved word: quote it as \"order\").");
         RocksetSqlParser.parse("SELECT \"select\" FROM \"order\"");
     }
 
