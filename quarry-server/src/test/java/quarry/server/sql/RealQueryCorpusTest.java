@@ -164,4 +164,11 @@ class RealQueryCorpusTest {
         List<String> calls = SyntaxTree.of(statement).functionCalls().stream().map(Expression.FunctionCall::name).toList();
         assertThat(calls).containsExactly("max", "sum", "upper");
     }
+
+    @Test
+    void parameterNamesAreListedOnceInOrderOfUse() {
+        Statement statement = RocksetSqlParser.parse("SELECT :b, :1 FROM t WHERE x = :b AND y IN (SELECT y FROM u WHERE z = : a)"
+                + " LIMIT :limit");
+        assertThat(SyntaxTree.of(statement).parameterNames()).containsExactly("b", "1", "a", "limit");
+    }
 }
