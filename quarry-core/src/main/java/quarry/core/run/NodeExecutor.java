@@ -1,0 +1,234 @@
+package quarry.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import quarry.core.adapter.AdapterConnection;
+import quarry.core.adapter.BuildRequest;
+import quarry.core.adapter.BuildResult;
+import quarry.core.adapter.Materializations;
+import quarry.core.adapter.QueryResult;
+import quarry.core.adapter.Relation;
+import quarry.core.manifest.Manifest;
+import quarry.core.manifest.Node;
+import quarry.core.manifest.ResourceType;
+import quarry.core.seed.SeedTable;
+
+/**
+ * Runs one node of a run or build against the adapter: compiles it with a live connection, runs
+ * its pre-hooks, asks the adapter to build it (models, seeds, snapshots) or runs its query (tests),
+ * runs its post-hooks, writes target/compiled and target/run, and prints its progress lines.
+ * An error fails only this node: the scheduler skips its dependants and goes on with the rest.
+ */
+public final class NodeExecutor implements Scheduler.Work<NodeResult> {
+
+    /** Where the executor finds files and writes its artifacts. */
+    public interface SourceFiles {
+        /** The file a seed node was read from. */
+        Path sourceFile(Node node);
+    }
+
+    private final Manifest manifest;
+    private final NodeCompiler compiler;
+    private final AdapterConnection connection;
+    private final Materializations materializations;
+    private final ProgressReporter reporter;
+    private final EventLog log;
+    private final Path targetDir;
+    private final SourceFiles files;
+    private final RunFlags flags;
+
+    public NodeExecutor(Manifest manifest, NodeCompiler compiler, AdapterConnection connection, ProgressReporter reporter,
+            EventLog log, Path targetDir, SourceFiles files, RunFlags flags) {
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
+        this.connection = Objects.requireNonNull(connection, "connection");
+        if (!(connection instanceof Materializations m)) {
+            throw new IllegalArgumentException("the adapter's connection does not build nodes");
+        }
+        this.materializations = m;
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        this.log = Objects.requireNonNull(log, "log");
+        this.targetDir = Objects.requireNonNull(targetDir, "targetDir");
+        this.files = Objects.requireNonNull(files, "files");
+        this.flags = Objects.requireNonNull(flags, "flags");
+    }
+
+    @Override
+    public NodeResult run(String id) {
+        Node node = manifest.node(id).orElseThrow();
+        int index = reporter.start(node);
+        Instant compileStart = Instant.now();
+        Optional<NodeResult.Timing> compiled = Optional.empty();
+        Optional<String> code = Optional.empty();
+        NodeResult result;
+        try {
+            ExecutableNode executable = compiler.compile(node);
+            compiled = Optional.of(new NodeResult.Timing("compile", compileStart, Instant.now()));
+            code = Optional.of(executable.sql());
+            if (node.resourceType() != ResourceType.SEED) {
+                write("compiled", node, executable.sql());
+            }
+            Instant executeStart = Instant.now();
+            result = node.resourceType() == ResourceType.TEST
+                    ? test(executable, compiled, executeStart)
+                    : build(executable, compiled, executeStart);
+        } catch (RuntimeException e) {
+            result = new NodeResult(id, NodeResult.Status.ERROR, log.mask(messageOf(e)), compiled, Optional.empty(),
+                    Thread.currentThread().getName(), seconds(compileStart, Instant.now()), NodeResult.AdapterResponse.NONE,
+                    Optional.empty(), code, Optional.empty());
+            log.debug("NodeError", "Z000", id + ": " + log.mask(String.valueOf(e)));
+        }
+        reporter.finish(index, node, result);
+        return result;
+    }
+
+    private NodeResult build(ExecutableNode executable, Optional<NodeResult.Timing> compiled, Instant start) {
+        Node node = executable.node();
+        String materialization = node.resourceType() == ResourceType.SEED ? "seed"
+                : node.resourceType() == ResourceType.SNAPSHOT ? "snapshot" : executable.materialized();
+        if (!materializations.supported().contains(materialization)) {
+            throw new IllegalArgumentException(node.originalFilePath() + ": materialization '" + materialization
+                    + "' is not supported by this adapter (it builds " + String.join(", ", materializations.supported())
+                    + "); custom materializations are not supported yet");
+        }
+        List<String> statements = new ArrayList<>();
+        for (String hook : executable.preHooks()) {
+            connection.execute(hook, false);
+            statements.add(hook);
+        }
+        Optional<SeedTable> seed = Optional.empty();
+        if (node.resourceType() == ResourceType.SEED) {
+            seed = Optional.of(readSeed(node, executable.config()));
+        }
+        BuildResult built = materializations.build(new BuildRequest(node.uniqueId(), materialization,
+                executable.relation(), executable.sql(), executable.config(), fullRefresh(executable.config()),
+                executable.incremental(), seed));
+        statements.addAll(built.statements());
+        for (String hook : executable.postHooks()) {
+            connection.execute(hook, false);
+            statements.add(hook);
+        }
+        if (!statements.isEmpty()) {
+            write("run", node, String.join(";\n\n", statements));
+        }
+        Instant end = Instant.now();
+        return new NodeResult(node.uniqueId(), NodeResult.Status.SUCCESS, built.message(), compiled,
+                Optional.of(new NodeResult.Timing("execute", start, end)), Thread.currentThread().getName(),
+                seconds(compiled.map(NodeResult.Timing::startedAt).orElse(start), end),
+                new NodeResult.AdapterResponse(built.message(), built.message().split(" ")[0], built.rowsAffected(),
+                        Optional.empty()),
+                Optional.empty(), Optional.of(executable.sql()), Optional.of(executable.relation().render()));
+    }
+
+    private NodeResult test(ExecutableNode executable, Optional<NodeResult.Timing> compiled, Instant start) {
+        Node node = executable.node();
+        TestVerdict verdict = TestVerdict.of(executable.config());
+        Object limit = executable.config().get("limit");
+        String query = verdict.wrap(executable.sql(), limit == null ? null : Integer.valueOf(String.valueOf(limit)));
+        QueryResult counted = connection.execute(query, true);
+        long failures = counted.rows().isEmpty() || counted.rows().get(0).get(0) == null ? 0
+                : ((Number) counted.rows().get(0).get(0)).longValue();
+        NodeResult.Status status = verdict.judge(failures);
+        List<String> statements = new ArrayList<>(List.of(query));
+        if (flags.storeFailures() || Boolean.TRUE.equals(executable.config().get("store_failures"))) {
+            Relation audit = executable.relation();
+            BuildResult stored = materializations.build(new BuildRequest(node.uniqueId(), "table", audit, executable.sql(),
+                    executable.config(), true, false, Optional.empty()));
+            statements.addAll(stored.statements());
+        }
+        write("run", node, String.join(";\n\n", statements));
+        String message = status == NodeResult.Status.PASS ? "" : verdict.message(failures, status);
+        Instant end = Instant.now();
+        NodeResult result = new NodeResult(node.uniqueId(), status, message, compiled,
+                Optional.of(new NodeResult.Timing("execute", start, end)), Thread.currentThread().getName(),
+                seconds(compiled.map(NodeResult.Timing::startedAt).orElse(start), end),
+                NodeResult.AdapterResponse.NONE, Optional.of(failures), Optional.of(executable.sql()), Optional.empty());
+        if (status != NodeResult.Status.PASS && flags.failingRowsShown() > 0) {
+            showFailingRows(node, executable.sql());
+        }
+        return result;
+    }
+
+    /** Prints the first failing rows of a test, so the user sees what failed without querying. */
+    private void showFailingRows(Node node, String sql) {
+        try {
+            QueryResult rows = connection.execute("SELECT * FROM (\n" + sql + "\n) AS dbt_internal_test LIMIT "
+                    + flags.failingRowsShown(), true);
+            if (rows.rows().isEmpty()) {
+                return;
+            }
+            StringBuilder table = new StringBuilder("  first failing rows of " + node.name() + ":\n    "
+                    + String.join(" | ", rows.columnNames()));
+            for (List<Object> row : rows.rows()) {
+                table.append("\n    ").append(row.stream().map(String::valueOf).collect(Collectors.joining(" | ")));
+            }
+            log.emit(EventLog.Level.INFO, "TestFailingRows", "Q099", log.mask(table.toString()), Map.of());
+        } catch (RuntimeException e) {
+            log.debug("TestFailingRows", "Q099", "could not fetch the failing rows of " + node.name() + ": " + e.getMessage());
+        }
+    }
+
+    private SeedTable readSeed(Node node, Map<String, Object> config) {
+        Map<String, String> columnTypes = new java.util.LinkedHashMap<>();
+        if (config.get("column_types") instanceof Map<?, ?> declared) {
+            declared.forEach((k, v) -> columnTypes.put(String.valueOf(k), String.valueOf(v)));
+        }
+        Path file = files.sourceFile(node);
+        try {
+            return SeedTable.parse(node.originalFilePath(), java.nio.file.Files.readString(file, StandardCharsets.UTF_8),
+                    columnTypes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read seed file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code --full-refresh}, unless the node's {@code full_refresh} config overrides it. */
+    private boolean fullRefresh(Map<String, Object> config) {
+        Object configured = config.get("full_refresh");
+        if (configured instanceof Boolean b) {
+            return b;
+        }
+        return flags.fullRefresh();
+    }
+
+    @Override
+    public NodeResult skipped(String id, String cause) {
+        Node node = manifest.node(id).orElseThrow();
+        reporter.skip(node);
+        return NodeResult.skipped(id, Thread.currentThread().getName());
+    }
+
+    @Override
+    public boolean blocksDependants(NodeResult result) {
+        return result.status().blocksDependants();
+    }
+
+    private void write(String kind, Node node, String sql) {
+        Path file = targetDir.resolve(kind).resolve(node.packageName()).resolve(node.targetWritePath());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, sql, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String messageOf(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return java.time.Duration.between(from, to).toNanos() / 1e9;
+    }
+}
