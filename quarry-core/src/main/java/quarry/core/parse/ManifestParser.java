@@ -89,6 +89,7 @@ public final class ManifestParser {
             }
         }
 
+        ParseSettings.Bound jinja = settings.binder().bind(macros.values());
         Map<String, List<Properties>> properties = new LinkedHashMap<>();
         Map<String, ProjectFile> propertyFiles = new ConcurrentHashMap<>();
         List<LoadedFile> yamlFiles = files.stream().filter(f -> f.file().kind() == FileKind.PROPERTIES).toList();
@@ -104,7 +105,7 @@ public final class ManifestParser {
 
         ConfigResolver configs = new ConfigResolver(projects, diagnostics);
         PatchIndex patches = new PatchIndex(properties);
-        SqlNodeParser sqlParser = new SqlNodeParser(configs, settings, patches);
+        SqlNodeParser sqlParser = new SqlNodeParser(configs, jinja, patches);
         List<LoadedFile> nodeFiles = files.stream().filter(f -> switch (f.file().kind()) {
             case MODEL, SEED, SINGULAR_TEST, ANALYSIS, SNAPSHOT -> true;
             default -> false;
