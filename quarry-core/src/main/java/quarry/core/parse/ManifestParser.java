@@ -128,6 +128,11 @@ public final class ManifestParser {
             }
             ConfigRules.mergeInto(config, s.config());
             SourceDefinition withConfig = withConfig(s, config);
+            if (withConfig.database() == null) {
+                NodeDraft draft = new NodeDraft(ResourceType.SOURCE, s.uniqueId(), s.packageName(), s.name(), s.fqn(),
+                        s.path(), s.originalFilePath(), config, null, "");
+                withConfig = withDatabase(withConfig, jinja.naming().database(null, draft));
+            }
             (withConfig.enabled() ? enabledSources : disabledSources).add(withConfig);
         }
 
@@ -297,6 +302,13 @@ public final class ManifestParser {
     private static SourceDefinition withConfig(SourceDefinition s, Map<String, Object> config) {
         return new SourceDefinition(s.uniqueId(), s.packageName(), s.sourceName(), s.sourceDescription(), s.name(),
                 s.identifier(), s.database(), s.schema(), s.loader(), s.description(), s.columns(), config, s.quoting(),
+                s.freshness(), s.loadedAtField(), s.meta(), s.sourceMeta(), s.tags(), s.fqn(), s.path(),
+                s.originalFilePath(), s.external());
+    }
+
+    private static SourceDefinition withDatabase(SourceDefinition s, String database) {
+        return new SourceDefinition(s.uniqueId(), s.packageName(), s.sourceName(), s.sourceDescription(), s.name(),
+                s.identifier(), database, s.schema(), s.loader(), s.description(), s.columns(), s.config(), s.quoting(),
                 s.freshness(), s.loadedAtField(), s.meta(), s.sourceMeta(), s.tags(), s.fqn(), s.path(),
                 s.originalFilePath(), s.external());
     }
