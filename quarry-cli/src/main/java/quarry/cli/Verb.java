@@ -11,7 +11,7 @@ enum Verb {
     DEBUG("debug", "Show the profile, the project and whether the connection works."),
     DEPS("deps", "Install the packages of packages.yml into dbt_packages/.", DepsCommand::new),
     PARSE("parse", "Read the project and write target/manifest.json.", ParseCommand::new),
-    COMPILE("compile", "Render the SQL of the selected nodes into target/compiled/."),
+    COMPILE("compile", "Render the SQL of the selected nodes into target/compiled/.", CompileCommand::new),
     LS("ls", "List the resources of the project.", LsCommand::new),
     SEED("seed", "Load the CSV files of the seed paths."),
     RUN("run", "Materialize the selected models."),
