@@ -208,6 +208,12 @@ public final class Compiler {
         return out;
     }
 
+    /** Renders a hook of the node ({@code pre-hook}, {@code post-hook}) in the node's context: {@code this}, refs, config. */
+    public String renderHook(Node node, String hook) {
+        Rendered r = jinjaRender(node.toBuilder().rawCode(hook).build());
+        return CteInjector.inject(r.sql(), r.ctes());
+    }
+
     /** Compiles SQL given on the command line ({@code --inline}) as a model of the root project. */
     public CompiledNode compileInline(String sql, List<RefCall> refs, List<String> dependsOn) {
         Node node = Node.builder(ResourceType.OPERATION, "sql_operation." + manifest.projectName() + ".inline_query")

@@ -67,7 +67,7 @@ public final class TestAdapter implements Adapter {
     }
 
     @Override
-    public AdapterConnection connect(Credentials credentials) {
+    public AdapterConnection connect(Credentials credentials, java.nio.file.Path projectRoot) {
         throw new UnsupportedOperationException("the test adapter has no database");
     }
 }
