@@ -55,7 +55,7 @@ final class LsCommand extends ProjectCommand {
         if (!List.of("selector", "name", "path", "json").contains(output)) {
             throw new SelectionException("--output must be selector, name, path or json, not '" + output + "'");
         }
-        ParseResult result = Parsing.parse(session);
+        ParseResult result = Parsing.parse(session, console);
         reportWarnings(session);
         Manifest manifest = result.manifest();
         NodeSelector selector = new NodeSelector(manifest, result.dag(), Selectors.load(session.root().root()));

@@ -16,7 +16,7 @@ final class ParseCommand extends ProjectCommand {
 
     @Override
     int run(Session session) {
-        ParseResult result = Parsing.parse(session);
+        ParseResult result = Parsing.parse(session, console);
         reportWarnings(session);
         Parsing.writeManifest(session, result, Map.of());
         console.info(Parsing.foundLine(result.manifest()));

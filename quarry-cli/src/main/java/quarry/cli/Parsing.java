@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import quarry.core.artifacts.CompiledNode;
+import quarry.core.compile.JinjaBinding;
+import quarry.core.compile.RenderSettings;
 import quarry.core.artifacts.InvocationInfo;
 import quarry.core.artifacts.ManifestWriter;
 import quarry.core.manifest.Manifest;
@@ -20,8 +22,18 @@ final class Parsing {
 
     private Parsing() {}
 
-    static ParseResult parse(Session session) {
-        return ProjectParsing.parse(session, null);
+    static ParseResult parse(Session session, Console console) {
+        return parseWith(session, console).result();
+    }
+
+    /** A parsed project with the Jinja binding that parsed it, which compile reuses. */
+    record Parsed(ParseResult result, JinjaBinding jinja) {}
+
+    static Parsed parseWith(Session session, Console console) {
+        RenderSettings settings = ProjectParsing.renderSettings(session,
+                ProjectParsing.flags(session.options().command(), false), console::info, console::result);
+        JinjaBinding jinja = ProjectParsing.binding(session, settings);
+        return new Parsed(ProjectParsing.parse(session, jinja), jinja);
     }
 
     static void writeManifest(Session session, ParseResult result, Map<String, CompiledNode> compiled) {

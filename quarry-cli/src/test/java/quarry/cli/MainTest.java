@@ -33,8 +33,8 @@ class MainTest {
 
     @Test
     void aCommandNotBuiltYetSaysSoAndExitsTwo() {
-        assertThat(quarry("snapshot", "--select", "x")).isEqualTo(2);
-        assertThat(err.toString()).contains("quarry snapshot is not built yet");
+        assertThat(quarry("retry", "--select", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("quarry retry is not built yet");
     }
 
     @Test

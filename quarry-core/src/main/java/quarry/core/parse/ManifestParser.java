@@ -89,6 +89,7 @@ public final class ManifestParser {
             }
         }
 
+        ParseSettings.Bound jinja = settings.binder().bind(macros.values());
         Map<String, List<Properties>> properties = new LinkedHashMap<>();
         Map<String, ProjectFile> propertyFiles = new ConcurrentHashMap<>();
         List<LoadedFile> yamlFiles = files.stream().filter(f -> f.file().kind() == FileKind.PROPERTIES).toList();
@@ -104,7 +105,7 @@ public final class ManifestParser {
 
         ConfigResolver configs = new ConfigResolver(projects, diagnostics);
         PatchIndex patches = new PatchIndex(properties);
-        SqlNodeParser sqlParser = new SqlNodeParser(configs, settings, patches);
+        SqlNodeParser sqlParser = new SqlNodeParser(configs, jinja, patches);
         List<LoadedFile> nodeFiles = files.stream().filter(f -> switch (f.file().kind()) {
             case MODEL, SEED, SINGULAR_TEST, ANALYSIS, SNAPSHOT -> true;
             default -> false;
@@ -127,6 +128,11 @@ public final class ManifestParser {
             }
             ConfigRules.mergeInto(config, s.config());
             SourceDefinition withConfig = withConfig(s, config);
+            if (withConfig.database() == null) {
+                NodeDraft draft = new NodeDraft(ResourceType.SOURCE, s.uniqueId(), s.packageName(), s.name(), s.fqn(),
+                        s.path(), s.originalFilePath(), config, null, "");
+                withConfig = withDatabase(withConfig, jinja.naming().database(null, draft));
+            }
             (withConfig.enabled() ? enabledSources : disabledSources).add(withConfig);
         }
 
@@ -296,6 +302,13 @@ public final class ManifestParser {
     private static SourceDefinition withConfig(SourceDefinition s, Map<String, Object> config) {
         return new SourceDefinition(s.uniqueId(), s.packageName(), s.sourceName(), s.sourceDescription(), s.name(),
                 s.identifier(), s.database(), s.schema(), s.loader(), s.description(), s.columns(), config, s.quoting(),
+                s.freshness(), s.loadedAtField(), s.meta(), s.sourceMeta(), s.tags(), s.fqn(), s.path(),
+                s.originalFilePath(), s.external());
+    }
+
+    private static SourceDefinition withDatabase(SourceDefinition s, String database) {
+        return new SourceDefinition(s.uniqueId(), s.packageName(), s.sourceName(), s.sourceDescription(), s.name(),
+                s.identifier(), database, s.schema(), s.loader(), s.description(), s.columns(), s.config(), s.quoting(),
                 s.freshness(), s.loadedAtField(), s.meta(), s.sourceMeta(), s.tags(), s.fqn(), s.path(),
                 s.originalFilePath(), s.external());
     }

@@ -20,12 +20,12 @@ import quarry.core.project.ProjectFile;
 final class SqlNodeParser {
 
     private final ConfigResolver configs;
-    private final ParseSettings settings;
+    private final ParseSettings.Bound jinja;
     private final PatchIndex patches;
 
-    SqlNodeParser(ConfigResolver configs, ParseSettings settings, PatchIndex patches) {
+    SqlNodeParser(ConfigResolver configs, ParseSettings.Bound jinja, PatchIndex patches) {
         this.configs = configs;
-        this.settings = settings;
+        this.jinja = jinja;
         this.patches = patches;
     }
 
@@ -111,7 +111,7 @@ final class SqlNodeParser {
         } else {
             NodeDraft draft = new NodeDraft(type, uniqueId, packageName, name, fqn, file.path(),
                     file.originalFilePath(), base, null, rawCode);
-            ParseRenderer.Capture capture = settings.renderer().capture(draft);
+            ParseRenderer.Capture capture = jinja.renderer().capture(draft);
             configCalls = capture.config();
             b.refs(capture.refs()).sources(capture.sources()).dependsOnMacros(capture.macros());
         }
@@ -128,7 +128,7 @@ final class SqlNodeParser {
         Node probe = b.config(config).version(version).build();
         NodeDraft draft = new NodeDraft(probe.resourceType(), probe.uniqueId(), probe.packageName(), probe.name(),
                 probe.fqn(), probe.path(), probe.originalFilePath(), config, version, probe.rawCode());
-        NodeNaming naming = settings.naming();
+        NodeNaming naming = jinja.naming();
         String schema;
         String database;
         if (probe.resourceType() == ResourceType.SNAPSHOT && config.get("target_schema") != null) {

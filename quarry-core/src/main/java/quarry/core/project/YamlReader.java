@@ -20,7 +20,7 @@ import quarry.core.SourceLocation;
 
 /**
  * Reads YAML files as dbt does (YAML 1.1 scalars, as PyYAML resolves them) into plain Java values:
- * {@link YamlMap}, {@link List}, String, Integer/Long/BigInteger, Double, Boolean and null.
+ * {@link YamlMap}, {@link List}, String, Long/BigInteger, Double, Boolean and null.
  * A syntax error becomes a {@link ProjectException} naming the file and line.
  */
 public final class YamlReader {
@@ -121,9 +121,6 @@ public final class YamlReader {
                 big = new BigInteger(cleaned, 8);
             } else {
                 big = new BigInteger(cleaned.startsWith("+") ? cleaned.substring(1) : cleaned);
-            }
-            if (big.bitLength() < 32) {
-                return big.intValue();
             }
             if (big.bitLength() < 64) {
                 return big.longValue();

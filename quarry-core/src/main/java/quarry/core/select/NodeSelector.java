@@ -230,16 +230,30 @@ public final class NodeSelector {
         };
     }
 
-    /** dbt's fqn matching: the node's name, or a dotted prefix of its FQN (package, folders), wildcards allowed. */
-    static boolean fqnMatches(Selectable s, String value) {
+    /**
+     * dbt's fqn matching: the node's name, or a dotted prefix of its FQN (package, folders), with
+     * wildcards; for the root project's nodes the package may be left out ({@code staging.*}).
+     */
+    boolean fqnMatches(Selectable s, String value) {
         List<String> fqn = s.fqn();
         if (fqn.isEmpty()) {
             return false;
         }
-        if (glob(value).matcher(s.name()).matches() || glob(value).matcher(fqn.get(fqn.size() - 1)).matches()) {
+        if (value.equals(s.name())) {
             return true;
         }
         if (s.node() != null && s.node().version() != null && fqn.size() >= 2 && value.equals(fqn.get(fqn.size() - 2))) {
+            return true;
+        }
+        return prefixMatches(fqn, value)
+                || s.packageName().equals(manifest.projectName()) && prefixMatches(fqn.subList(1, fqn.size()), value);
+    }
+
+    private static boolean prefixMatches(List<String> fqn, String value) {
+        if (fqn.isEmpty()) {
+            return false;
+        }
+        if (fqn.get(fqn.size() - 1).equals(value)) {
             return true;
         }
         String[] parts = value.split("\\.");
@@ -252,8 +266,7 @@ public final class NodeSelector {
                 return glob(rest).matcher(String.join(".", fqn.subList(i, fqn.size()))).matches();
             }
             if (!parts[i].equals(fqn.get(i))) {
-                // package.name matches a node in any folder of the package
-                return parts.length == 2 && i == 1 && parts[0].equals(fqn.get(0)) && parts[1].equals(s.name());
+                return false;
             }
         }
         return true;

@@ -1,43 +1,45 @@
 package quarry.core.session;
 
-import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import quarry.core.QuarryException;
-import quarry.core.SourceLocation;
+import quarry.core.compile.JinjaBinding;
+import quarry.core.compile.RenderSettings;
 import quarry.core.graph.Dag;
 import quarry.core.manifest.Manifest;
-import quarry.core.parse.DefaultNodeNaming;
 import quarry.core.parse.ManifestParser;
-import quarry.core.parse.MacroSource;
-import quarry.core.parse.NodeNaming;
-import quarry.core.parse.ParseException;
-import quarry.core.parse.ParseRenderer;
 import quarry.core.parse.ParseSettings;
-import quarry.core.project.ValueRenderer;
 
-/** Parses a session's project into a manifest and DAG, given how to render files that need Jinja. */
+/** Parses a session's project into a manifest and DAG, with Quarry's dbt Jinja for files that need it. */
 public final class ProjectParsing {
 
     private ProjectParsing() {}
 
-    /** What parse-time Jinja brings: the renderer of non-static files, naming, and YAML rendering. */
-    public interface JinjaSupport {
-        ParseRenderer renderer();
-
-        NodeNaming naming();
-
-        ValueRenderer yamlFallback();
+    /** The render settings of a session: target, vars, env, ids, flags, dispatch order, where logs go. */
+    public static RenderSettings renderSettings(Session session, Map<String, Object> flags, Consumer<String> info,
+            Consumer<String> stdout) {
+        Map<String, Object> target = new java.util.LinkedHashMap<>(session.credentials().targetFields());
+        target.put("name", session.target().name());
+        target.put("target_name", session.target().name());
+        target.put("profile_name", session.target().profileName());
+        target.put("type", session.adapter().type());
+        target.put("threads", session.target().threads());
+        target.putIfAbsent("schema", session.credentials().schema());
+        target.putIfAbsent("database", session.credentials().database());
+        return new RenderSettings(session.root().name(), session.adapter(), session.relationStyle(), target,
+                session.vars(), session.env(), session.invocationId(), session.startedAt(), flags,
+                session.root().dispatch(), null, info, stdout, session.diagnostics(),
+                DbtVersion.REPORTED);
     }
 
-    public static ParseResult parse(Session session, JinjaSupport jinja) {
-        NodeNaming naming = jinja == null ? defaultNaming(session) : jinja.naming();
-        ParseRenderer renderer = jinja == null ? node -> {
-            throw new ParseException(SourceLocation.of(node.originalFilePath()),
-                    "this file needs Jinja rendering, which this build cannot do yet");
-        } : jinja.renderer();
-        List<MacroSource> builtins = session.builtinMacros();
-        ParseSettings settings = new ParseSettings(naming, renderer,
-                session.yamlRenderer(session.root().name(), jinja == null ? null : jinja.yamlFallback()),
-                session.relationStyle(), builtins, session.adapter().type());
+    public static JinjaBinding binding(Session session, RenderSettings settings) {
+        return new JinjaBinding(settings, session.credentials().database(), session.credentials().schema());
+    }
+
+    public static ParseResult parse(Session session, JinjaBinding jinja) {
+        ParseSettings settings = new ParseSettings(jinja,
+                session.yamlRenderer(session.root().name(), jinja.yamlFallback()),
+                session.relationStyle(), session.builtinMacros(), session.adapter().type());
         try {
             Manifest manifest = new ManifestParser(session.projects(), settings, session.diagnostics()).parse();
             return new ParseResult(manifest, Dag.of(manifest));
@@ -46,8 +48,18 @@ public final class ProjectParsing {
         }
     }
 
-    public static NodeNaming defaultNaming(Session session) {
-        return new DefaultNodeNaming(session.credentials().schema(), session.credentials().database());
+    /** dbt's {@code flags} for a command. */
+    public static Map<String, Object> flags(String command, boolean fullRefresh) {
+        Map<String, Object> flags = new java.util.LinkedHashMap<>();
+        flags.put("WHICH", command);
+        flags.put("FULL_REFRESH", fullRefresh);
+        flags.put("STORE_FAILURES", false);
+        flags.put("STATE", null);
+        flags.put("PARTIAL_PARSE", true);
+        flags.put("USE_COLORS", false);
+        flags.put("EMPTY", false);
+        flags.put("INTROSPECT", true);
+        return flags;
     }
 
     /** Parallel streams wrap exceptions thrown in other threads; the user should see the Quarry error itself. */

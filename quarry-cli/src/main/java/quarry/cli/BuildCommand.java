@@ -1,0 +1,19 @@
+package quarry.cli;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code quarry build}: Seed, run, snapshot and test the selected nodes in DAG order. */
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Seed, run, snapshot and test the selected nodes in DAG order.")
+final class BuildCommand extends ExecutionCommand {
+
+    @Override
+    String commandName() {
+        return "build";
+    }
+
+    @Override
+    List<String> resourceTypes() {
+        return List.of("model", "seed", "snapshot", "test");
+    }
+}

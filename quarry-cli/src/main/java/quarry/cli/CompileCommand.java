@@ -1,0 +1,99 @@
+package quarry.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import quarry.core.artifacts.CompiledNode;
+import quarry.core.compile.Compiler;
+import quarry.core.manifest.Manifest;
+import quarry.core.manifest.Node;
+import quarry.core.manifest.ResourceType;
+import quarry.core.select.NodeSelector;
+import quarry.core.select.Selectors;
+import quarry.core.session.ProjectParsing;
+import quarry.core.session.Session;
+
+/**
+ * {@code quarry compile}: renders the selected models, tests, snapshots and analyses into
+ * target/compiled/, updates manifest.json with the compiled SQL, and prints the SQL when one node
+ * is selected or with {@code --inline}.
+ */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Render the SQL of the selected nodes into target/compiled/.")
+final class CompileCommand extends ProjectCommand {
+
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
+    @Option(names = "--inline", paramLabel = "SQL", description = "Compile this SQL (with refs) and print it.")
+    String inline;
+
+    @Override
+    String commandName() {
+        return "compile";
+    }
+
+    @Override
+    int run(Session session) {
+        Parsing.Parsed parsed = Parsing.parseWith(session, console);
+        reportWarnings(session);
+        Manifest manifest = parsed.result().manifest();
+        console.info(Parsing.foundLine(manifest));
+        Compiler compiler = new Compiler(parsed.jinja(), manifest);
+        if (inline != null) {
+            var refs = InlineRefs.capture(parsed.jinja(), manifest, inline);
+            CompiledNode compiled = compiler.compileInline(inline, refs.refs(), refs.dependsOn());
+            console.info("Compiled inline node is:");
+            console.result(compiled.compiledCode());
+            return ExitCode.SUCCESS;
+        }
+        NodeSelector selector = new NodeSelector(manifest, parsed.result().dag(), Selectors.load(session.root().root()));
+        Set<String> ids = selector.select(selection.select, selection.exclude, selection.selector);
+        List<Node> nodes = new ArrayList<>();
+        for (String id : parsed.result().dag().topologicalOrder(ids)) {
+            Node n = manifest.nodes().get(id);
+            if (n != null && n.resourceType() != ResourceType.SEED) {
+                nodes.add(n);
+            }
+        }
+        Map<String, CompiledNode> compiled = new ConcurrentHashMap<>();
+        Path targetDir = session.targetDir();
+        try {
+            nodes.parallelStream().forEach(n -> {
+                CompiledNode c = compiler.compile(n);
+                compiled.put(n.uniqueId(), c);
+                write(targetDir.resolve("compiled").resolve(n.packageName()).resolve(n.targetWritePath()), c.compiledCode());
+            });
+        } catch (RuntimeException e) {
+            throw ProjectParsing.unwrap(e);
+        }
+        Parsing.writeManifest(session, parsed.result(), compiled);
+        if (nodes.size() == 1 && selection.select.size() > 0) {
+            Node only = nodes.get(0);
+            console.info("Compiled node '" + only.name() + "' is:");
+            console.result(compiled.get(only.uniqueId()).compiledCode());
+        } else {
+            console.info("Compiled " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + " into "
+                    + session.root().root().relativize(targetDir.resolve("compiled")) + "/");
+        }
+        return ExitCode.SUCCESS;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

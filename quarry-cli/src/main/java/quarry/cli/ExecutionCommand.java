@@ -1,0 +1,112 @@
+package quarry.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import quarry.core.adapter.AdapterConnection;
+import quarry.core.compile.Compiler;
+import quarry.core.compile.ExecutionCompiler;
+import quarry.core.compile.JinjaBinding;
+import quarry.core.compile.RenderSettings;
+import quarry.core.manifest.Manifest;
+import quarry.core.run.EventLog;
+import quarry.core.run.RunFlags;
+import quarry.core.run.RunInvocation;
+import quarry.core.select.NodeSelector;
+import quarry.core.select.Selectors;
+import quarry.core.session.DbtVersion;
+import quarry.core.session.ProjectParsing;
+import quarry.core.session.Session;
+
+/**
+ * The frame of the commands that execute nodes (run, seed, test, snapshot, build): parse, select
+ * the command's resource types, connect to the adapter, compile each node with the live
+ * connection and run the selection through {@link RunInvocation}. Exit code 1 when a node failed.
+ */
+abstract class ExecutionCommand extends ProjectCommand {
+
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
+    @Option(names = {"-f", "--full-refresh"}, description = "Rebuild incremental models, seeds and tables from scratch.")
+    boolean fullRefresh;
+
+    @Option(names = {"-x", "--fail-fast"}, description = "Stop at the first failure.")
+    boolean failFast;
+
+    @Option(names = "--warn-error", description = "Treat warnings (test warnings included) as errors.")
+    boolean warnError;
+
+    @Option(names = "--store-failures", description = "Store the failing rows of tests in tables.")
+    boolean storeFailures;
+
+    @Option(names = "--empty", description = "Accepted for dbt compatibility; models run on their full inputs.")
+    boolean empty;
+
+    @Option(names = "--log-format", paramLabel = "text|json", description = "Console format of node events: text or json.")
+    String logFormat = "text";
+
+    /** The resource types this command executes by default (dbt names). */
+    abstract List<String> resourceTypes();
+
+    @Override
+    int run(Session session) {
+        EventLog.Format format = switch (logFormat.toLowerCase(Locale.ROOT)) {
+            case "json" -> EventLog.Format.JSON;
+            case "text", "default" -> EventLog.Format.TEXT;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--log-format must be text or json, not '" + logFormat + "'");
+        };
+        Parsing.Parsed parsed = Parsing.parseWith(session, console);
+        reportWarnings(session);
+        Manifest manifest = parsed.result().manifest();
+        Parsing.writeManifest(session, parsed.result(), Map.of());
+        console.info(Parsing.foundLine(manifest));
+        NodeSelector selector = new NodeSelector(manifest, parsed.result().dag(), Selectors.load(session.root().root()));
+        Set<String> selected = selector.onlyTypes(
+                selector.select(selection.select, selection.exclude, selection.selector), resourceTypes());
+
+        Path root = session.root().root();
+        try (AdapterConnection connection = session.adapter().connect(session.credentials(), root);
+                EventLog log = new EventLog(spec.commandLine().getOut(), format, project.debug,
+                        Optional.of(root.resolve(session.root().logPath()).resolve("dbt.log")), session.invocationId(),
+                        Clock.systemDefaultZone(), new ArrayList<>(session.credentials().secrets()))) {
+            String apiServer = String.valueOf(session.credentials().targetFields().getOrDefault("api_server", ""));
+            log.info("ConnectionUsed", "E005", "Registered adapter: " + session.adapter().type()
+                    + (apiServer.isEmpty() ? "" : " (api_server: " + apiServer + ")"));
+            log.info("ConcurrencyLine", "Q027", "Concurrency: " + session.target().threads() + " threads (target='"
+                    + session.target().name() + "')");
+            log.info("Formatting", "Z017", "");
+            RenderSettings settings = ProjectParsing.renderSettings(session,
+                    ProjectParsing.flags(commandName(), fullRefresh), console::info, console::result)
+                    .withConnection(connection);
+            JinjaBinding executing = ProjectParsing.binding(session, settings);
+            executing.bind(manifest.macros().values());
+            ExecutionCompiler compiler = new ExecutionCompiler(new Compiler(executing, manifest), connection,
+                    session.relationStyle(), fullRefresh);
+            Map<String, Object> args = new LinkedHashMap<>();
+            args.put("which", commandName());
+            args.put("select", selection.select);
+            args.put("exclude", selection.exclude);
+            args.put("full_refresh", fullRefresh);
+            args.put("threads", session.target().threads());
+            RunInvocation invocation = new RunInvocation(manifest, parsed.result().dag(), compiler, connection, log,
+                    session.targetDir(), node -> session.projects().project(node.packageName()).root().resolve(node.originalFilePath()),
+                    new RunInvocation.Settings(session.target().threads(), failFast, warnError,
+                            new RunFlags(fullRefresh, storeFailures, 5), DbtVersion.REPORTED, session.invocationId(),
+                            session.startedAt(), args));
+            RunInvocation.Outcome outcome = invocation.run(selected,
+                    compiler.renderProjectHooks(session.root().onRunStart()),
+                    compiler.renderProjectHooks(session.root().onRunEnd()));
+            return outcome.exitCode();
+        }
+    }
+}

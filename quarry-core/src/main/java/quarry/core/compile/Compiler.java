@@ -1,0 +1,230 @@
+package quarry.core.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import quarry.core.SourceLocation;
+import quarry.core.adapter.Relation;
+import quarry.core.adapter.RelationType;
+import quarry.core.artifacts.CompiledNode;
+import quarry.core.jinja.Context;
+import quarry.core.jinja.JinjaException;
+import quarry.core.manifest.Manifest;
+import quarry.core.manifest.Node;
+import quarry.core.manifest.RefCall;
+import quarry.core.manifest.ResourceType;
+import quarry.core.manifest.SourceDefinition;
+import quarry.core.parse.ParseException;
+import quarry.core.parse.RefResolver;
+import quarry.core.parse.StaticSql;
+
+/**
+ * Compiles nodes to SQL as dbt does just before running them: renders with {@code execute} true,
+ * refs resolved to relations, ephemeral models turned into {@code __dbt__cte__} CTEs, and generic
+ * tests given their rendered arguments. Files the static shortcut read are compiled without Jinja,
+ * to the same text. Thread-safe: nodes may be compiled in parallel.
+ */
+public final class Compiler {
+
+    private static final Pattern LOOKS_LIKE_FUNCTION =
+            Pattern.compile("^\\s*(env_var|ref|var|source|doc)\\s*\\(.+\\)\\s*$", Pattern.DOTALL);
+
+    /** A node's SQL before its ephemeral CTEs are injected, with the CTEs it needs. */
+    private record Rendered(String sql, List<CompiledNode.Cte> ctes) {}
+
+    private final JinjaBinding jinja;
+    private final Manifest manifest;
+    private final RefResolver resolver;
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private final Supplier<Map<String, Object>> graph;
+
+    public Compiler(JinjaBinding jinja, Manifest manifest) {
+        this.jinja = jinja;
+        this.manifest = manifest;
+        this.resolver = new RefResolver(manifest.projectName(), manifest.nodes().values(), List.of(),
+                manifest.sources().values(), List.of());
+        this.graph = new GraphView(manifest);
+    }
+
+    /** The node's compiled SQL, with its ephemeral CTEs injected. */
+    public CompiledNode compile(Node node) {
+        Rendered r = render(node);
+        return new CompiledNode(CteInjector.inject(r.sql(), r.ctes()), r.ctes(),
+                "target/compiled/" + node.packageName() + "/" + node.targetWritePath());
+    }
+
+    private Rendered render(Node node) {
+        Rendered done = rendered.get(node.uniqueId());
+        if (done != null) {
+            return done;
+        }
+        Rendered fresh = node.testMetadata() == null ? staticRender(node).orElseGet(() -> jinjaRender(node)) : jinjaRender(node);
+        Rendered previous = rendered.putIfAbsent(node.uniqueId(), fresh);
+        return previous != null ? previous : fresh;
+    }
+
+    private Optional<Rendered> staticRender(Node node) {
+        if (!node.staticallyParsed() || node.resourceType() == ResourceType.SEED) {
+            return node.resourceType() == ResourceType.SEED ? Optional.of(new Rendered("", List.of())) : Optional.empty();
+        }
+        Optional<StaticSql> parts = StaticSql.analyze(node.rawCode());
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sql = new StringBuilder(node.rawCode().length() + 64);
+        List<CompiledNode.Cte> ctes = new ArrayList<>();
+        for (StaticSql.Part part : parts.get().parts()) {
+            if (part instanceof StaticSql.Text t) {
+                sql.append(t.text());
+            } else if (part instanceof StaticSql.Ref r) {
+                sql.append(refRelation(node, r.ref(), ctes).render());
+            } else if (part instanceof StaticSql.Source s) {
+                sql.append(sourceRelation(node, s.sourceName(), s.tableName()).render());
+            }
+        }
+        return Optional.of(new Rendered(sql.toString(), ctes));
+    }
+
+    private Rendered jinjaRender(Node node) {
+        List<CompiledNode.Cte> ctes = new ArrayList<>();
+        RenderTarget target = RenderTarget.of(node);
+        NodeContexts.Refs refs = new NodeContexts.Refs() {
+            @Override
+            public Object ref(RefCall call) {
+                return new RelationObject(refRelation(node, call, ctes));
+            }
+
+            @Override
+            public Object source(String sourceName, String tableName) {
+                return new RelationObject(sourceRelation(node, sourceName, tableName));
+            }
+        };
+        Context ctx = jinja.contexts().open(target, false, refs, null, null, graph);
+        String file = node.originalFilePath();
+        if (node.testMetadata() != null) {
+            ctx.set("_dbt_generic_test_kwargs", testKwargs(ctx, node));
+        }
+        try {
+            String sql = jinja.templates().get(file, node.rawCode()).render(ctx);
+            return new Rendered(sql, dedupe(ctes));
+        } catch (JinjaException e) {
+            throw Templates.located(e, file);
+        }
+    }
+
+    private Map<String, Object> testKwargs(Context ctx, Node node) {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : node.testMetadata().kwargs().entrySet()) {
+            kwargs.put(e.getKey(), renderKwarg(ctx, node, e.getValue()));
+        }
+        return kwargs;
+    }
+
+    private Object renderKwarg(Context ctx, Node node, Object value) {
+        if (value instanceof String s) {
+            String text = LOOKS_LIKE_FUNCTION.matcher(s).matches() ? "{{ " + s + " }}" : s;
+            if (quarry.core.project.ValueRenderer.isPlain(text)) {
+                return text;
+            }
+            return NativeRenderer.render(ctx, jinja.templates(), node.originalFilePath(), text);
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : l) {
+                out.add(renderKwarg(ctx, node, item));
+            }
+            return out;
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), renderKwarg(ctx, node, v)));
+            return out;
+        }
+        return value;
+    }
+
+    private Relation refRelation(Node from, RefCall call, List<CompiledNode.Cte> ctes) {
+        Node target;
+        try {
+            target = resolver.resolveRef(from, call);
+        } catch (ParseException e) {
+            throw new CompilationException(e.location().orElse(SourceLocation.of(from.originalFilePath())),
+                    e.getMessage().replaceFirst("^[^:]*(:\\d+)?: ", ""));
+        }
+        if (!from.dependsOnNodes().contains(target.uniqueId()) && from.resourceType() != ResourceType.OPERATION) {
+            throw new CompilationException(SourceLocation.of(from.originalFilePath()), "dbt was unable to infer all"
+                    + " dependencies for " + from.resourceType().dbtName() + " '" + from.name() + "': " + call
+                    + " is only reached while executing; add '-- depends_on: {{ " + call + " }}' at the top of the file");
+        }
+        if (target.isEphemeral()) {
+            Rendered inner = render(target);
+            for (CompiledNode.Cte cte : inner.ctes()) {
+                addOnce(ctes, cte);
+            }
+            String cteName = "__dbt__cte__" + target.alias();
+            addOnce(ctes, new CompiledNode.Cte(target.uniqueId(), " " + cteName + " as (\n" + inner.sql() + "\n)"));
+            return new Relation(null, null, cteName, RelationType.CTE, jinja.settings().relationStyle());
+        }
+        RelationType type = "view".equals(target.materialized()) ? RelationType.VIEW : RelationType.TABLE;
+        return new Relation(target.database(), target.schema(), target.alias(), type, jinja.settings().relationStyle());
+    }
+
+    private Relation sourceRelation(Node from, String sourceName, String tableName) {
+        SourceDefinition source;
+        try {
+            source = resolver.resolveSource(from, sourceName, tableName);
+        } catch (ParseException e) {
+            throw new CompilationException(e.location().orElse(SourceLocation.of(from.originalFilePath())),
+                    e.getMessage().replaceFirst("^[^:]*(:\\d+)?: ", ""));
+        }
+        return new Relation(source.database(), source.schema(), source.identifier(), RelationType.TABLE,
+                jinja.settings().relationStyle());
+    }
+
+    private static void addOnce(List<CompiledNode.Cte> ctes, CompiledNode.Cte cte) {
+        for (CompiledNode.Cte c : ctes) {
+            if (c.id().equals(cte.id())) {
+                return;
+            }
+        }
+        ctes.add(cte);
+    }
+
+    private static List<CompiledNode.Cte> dedupe(List<CompiledNode.Cte> ctes) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<CompiledNode.Cte> out = new ArrayList<>();
+        for (CompiledNode.Cte c : ctes) {
+            if (seen.add(c.id())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Renders a hook of the node ({@code pre-hook}, {@code post-hook}) in the node's context: {@code this}, refs, config. */
+    public String renderHook(Node node, String hook) {
+        Rendered r = jinjaRender(node.toBuilder().rawCode(hook).build());
+        return CteInjector.inject(r.sql(), r.ctes());
+    }
+
+    /** Compiles SQL given on the command line ({@code --inline}) as a model of the root project. */
+    public CompiledNode compileInline(String sql, List<RefCall> refs, List<String> dependsOn) {
+        Node node = Node.builder(ResourceType.OPERATION, "sql_operation." + manifest.projectName() + ".inline_query")
+                .packageName(manifest.projectName()).name("inline_query").path("inline_query.sql")
+                .originalFilePath("inline_query.sql").fqn(List.of(manifest.projectName(), "inline_query"))
+                .rawCode(sql).config(Map.of("materialized", "view")).refs(refs).dependsOnNodes(dependsOn).build();
+        Rendered r = jinjaRender(node);
+        return new CompiledNode(CteInjector.inject(r.sql(), r.ctes()), r.ctes(), null);
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+}

@@ -1,0 +1,82 @@
+package quarry.core.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import quarry.core.adapter.AdapterConnection;
+import quarry.core.adapter.Relation;
+import quarry.core.adapter.RelationStyle;
+import quarry.core.adapter.RelationType;
+import quarry.core.manifest.Node;
+import quarry.core.run.ExecutableNode;
+import quarry.core.run.NodeCompiler;
+
+/**
+ * Compiles nodes for execution: the {@link Compiler}'s SQL (rendered with a live connection, so
+ * {@code run_query} and {@code is_incremental()} ask the database), the node's relation, and its
+ * rendered {@code pre-hook} and {@code post-hook} statements.
+ */
+public final class ExecutionCompiler implements NodeCompiler {
+
+    private final Compiler compiler;
+    private final AdapterConnection connection;
+    private final RelationStyle style;
+    private final boolean fullRefresh;
+
+    public ExecutionCompiler(Compiler compiler, AdapterConnection connection, RelationStyle style, boolean fullRefresh) {
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.style = Objects.requireNonNull(style, "style");
+        this.fullRefresh = fullRefresh;
+    }
+
+    @Override
+    public ExecutableNode compile(Node node) {
+        String sql = compiler.compile(node).compiledCode();
+        RelationType type = "view".equals(node.materialized()) ? RelationType.VIEW : RelationType.TABLE;
+        Relation relation = new Relation(node.database(), node.schema(), node.alias(), type, style);
+        return new ExecutableNode(node, relation, sql, node.config(), hooks(node, "pre-hook"), hooks(node, "post-hook"),
+                isIncremental(node));
+    }
+
+    /** Renders on-run-start or on-run-end hooks of the project, as operations of the root project. */
+    public List<String> renderProjectHooks(List<String> hooks) {
+        List<String> rendered = new ArrayList<>();
+        for (String hook : hooks) {
+            String sql = compiler.compileInline(hook, List.of(), List.of()).compiledCode();
+            if (!sql.isBlank()) {
+                rendered.add(sql);
+            }
+        }
+        return rendered;
+    }
+
+    private List<String> hooks(Node node, String key) {
+        Object configured = node.config().get(key);
+        List<String> rendered = new ArrayList<>();
+        if (configured instanceof List<?> list) {
+            for (Object hook : list) {
+                String sql = hook instanceof Map<?, ?> m ? String.valueOf(m.get("sql")) : String.valueOf(hook);
+                String text = compiler.renderHook(node, sql);
+                if (!text.isBlank()) {
+                    rendered.add(text);
+                }
+            }
+        } else if (configured instanceof String single && !single.isBlank()) {
+            rendered.add(compiler.renderHook(node, single));
+        }
+        return rendered;
+    }
+
+    /** dbt's {@code is_incremental()}: an incremental model whose table exists, without a full refresh. */
+    private boolean isIncremental(Node node) {
+        if (!"incremental".equals(node.materialized())) {
+            return false;
+        }
+        Object configured = node.config().get("full_refresh");
+        boolean refresh = configured instanceof Boolean b ? b : fullRefresh;
+        return !refresh && connection.getRelation(node.database(), node.schema(), node.alias())
+                .map(Relation::isTable).orElse(false);
+    }
+}
