@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +12,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import quarry.core.seed.SeedTable;
-import quarry.server.http.QuarryServer;
-import quarry.server.http.ServerConfig;
 
 /** The adapter's relation operations against a real quarry-server over loopback HTTP. */
 class RelationOperationsTest {
 
-    private static final String KEY = "relationOperationsTestKey0123456789";
-    private static QuarryServer server;
+    private static TestServer server;
     private static RocksetClient client;
     private static RelationOperations operations;
 
     @BeforeAll
     static void startServer() {
-        server = QuarryServer.start(ServerConfig.defaults().withMemoryKey(KEY)
-                .withLog(new PrintStream(OutputStream.nullOutputStream())));
-        client = new RocksetClient(server.url(), KEY, RetryPolicy.DEFAULT, Duration.ofSeconds(60), "quarry-test");
-        operations = new RelationOperations(client, new Poller(Duration.ofSeconds(30), Duration.ofMillis(100)),
-                RelationOperations.InsertSettings.DEFAULT);
+        server = TestServer.start();
+        client = server.client();
+        operations = server.operations();
     }
 
     @AfterAll
@@ -124,8 +117,8 @@ class RelationOperationsTest {
         assertThatThrownBy(() -> client.query(QueryRequest.of("SELECT * FROM commons.missing_coll")))
                 .isInstanceOf(RocksetApiException.class)
                 .hasMessageContaining("missing_coll")
-                .satisfies(e -> assertThat(e.toString()).doesNotContain(KEY));
-        RocksetClient wrongKey = new RocksetClient(server.url(), "wrong-key-xyz", RetryPolicy.NONE,
+                .satisfies(e -> assertThat(e.toString()).doesNotContain(TestServer.KEY));
+        RocksetClient wrongKey = new RocksetClient(server.server().url(), "wrong-key-xyz", RetryPolicy.NONE,
                 Duration.ofSeconds(10), "quarry-test");
         assertThatThrownBy(wrongKey::listWorkspaces)
                 .isInstanceOf(RocksetApiException.class)

@@ -3,9 +3,6 @@ package quarry.rockset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,23 +16,17 @@ import quarry.core.adapter.QueryResult;
 import quarry.core.adapter.Relation;
 import quarry.core.adapter.RelationType;
 import quarry.core.seed.SeedTable;
-import quarry.server.http.QuarryServer;
-import quarry.server.http.ServerConfig;
 
 /** The rockset adapter's connection and materializations against a real quarry-server. */
 class RocksetConnectionTest {
 
-    private static final String KEY = "rocksetConnectionTestKey0123456789";
-    private static QuarryServer server;
+    private static TestServer server;
     private static RocksetConnection connection;
 
     @BeforeAll
     static void startServer() {
-        server = QuarryServer.start(ServerConfig.defaults().withMemoryKey(KEY)
-                .withLog(new PrintStream(OutputStream.nullOutputStream())));
-        RocksetClient client = new RocksetClient(server.url(), KEY, RetryPolicy.DEFAULT, Duration.ofSeconds(60), "quarry-test");
-        connection = new RocksetConnection(client, new RelationOperations(client,
-                new Poller(Duration.ofSeconds(30), Duration.ofMillis(100)), RelationOperations.InsertSettings.DEFAULT), () -> { });
+        server = TestServer.start();
+        connection = server.connection();
     }
 
     @AfterAll

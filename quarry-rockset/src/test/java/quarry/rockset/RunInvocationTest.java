@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +29,6 @@ import quarry.core.run.ExecutableNode;
 import quarry.core.run.NodeResult;
 import quarry.core.run.RunFlags;
 import quarry.core.run.RunInvocation;
-import quarry.server.http.QuarryServer;
-import quarry.server.http.ServerConfig;
 
 /**
  * A whole run (seed, models, tests, a failure and its skipped dependants) through the engine's
@@ -42,8 +37,7 @@ import quarry.server.http.ServerConfig;
  */
 class RunInvocationTest {
 
-    private static final String KEY = "runInvocationTestKey0123456789";
-    private static QuarryServer server;
+    private static TestServer server;
     private static RocksetConnection connection;
 
     @TempDir
@@ -51,11 +45,8 @@ class RunInvocationTest {
 
     @BeforeAll
     static void startServer() {
-        server = QuarryServer.start(ServerConfig.defaults().withMemoryKey(KEY)
-                .withLog(new PrintStream(OutputStream.nullOutputStream())));
-        RocksetClient client = new RocksetClient(server.url(), KEY, RetryPolicy.DEFAULT, Duration.ofSeconds(60), "quarry-test");
-        connection = new RocksetConnection(client, new RelationOperations(client,
-                new Poller(Duration.ofSeconds(30), Duration.ofMillis(100)), RelationOperations.InsertSettings.DEFAULT), () -> { });
+        server = TestServer.start();
+        connection = server.connection();
     }
 
     @AfterAll
@@ -102,7 +93,7 @@ class RunInvocationTest {
 
         StringWriter console = new StringWriter();
         EventLog log = new EventLog(new PrintWriter(console), EventLog.Format.TEXT, false,
-                Optional.of(project.resolve("logs/dbt.log")), "inv", Clock.systemUTC(), List.of(KEY));
+                Optional.of(project.resolve("logs/dbt.log")), "inv", Clock.systemUTC(), List.of(TestServer.KEY));
         RunInvocation run = new RunInvocation(manifest, Dag.of(manifest),
                 node -> new ExecutableNode(node, RocksetRelation.of("runws", node.alias(), RelationType.TABLE),
                         node.rawCode(), node.config(), List.of(), List.of(), false),
@@ -128,7 +119,7 @@ class RunInvocationTest {
                 "Completed with 1 error, 0 partial successes, and 1 warning:",
                 "Got 1 result, configured to fail if != 0",
                 "Done. PASS=3 WARN=1 ERROR=1 SKIP=1 NO-OP=0 REUSED=0 TOTAL=6")
-                .doesNotContain(KEY);
+                .doesNotContain(TestServer.KEY);
         assertThat(out).contains("first failing rows of not_null_clean_amount");
 
         JsonNode runResults = new ObjectMapper().readTree(project.resolve("target/run_results.json").toFile());

@@ -3,9 +3,6 @@ package quarry.rockset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,23 +11,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import quarry.core.adapter.BuildRequest;
 import quarry.core.adapter.RelationType;
-import quarry.server.http.QuarryServer;
-import quarry.server.http.ServerConfig;
 
 /** Snapshots (type-2 history) on a real quarry-server. */
 class SnapshotMaterializationTest {
 
-    private static final String KEY = "snapshotTestKey0123456789";
-    private static QuarryServer server;
+    private static TestServer server;
     private static RocksetConnection connection;
 
     @BeforeAll
     static void startServer() {
-        server = QuarryServer.start(ServerConfig.defaults().withMemoryKey(KEY)
-                .withLog(new PrintStream(OutputStream.nullOutputStream())));
-        RocksetClient client = new RocksetClient(server.url(), KEY, RetryPolicy.DEFAULT, Duration.ofSeconds(60), "quarry-test");
-        connection = new RocksetConnection(client, new RelationOperations(client,
-                new Poller(Duration.ofSeconds(30), Duration.ofMillis(100)), RelationOperations.InsertSettings.DEFAULT), () -> { });
+        server = TestServer.start();
+        connection = server.connection();
     }
 
     @AfterAll
