@@ -47,6 +47,10 @@ final class Attributes {
         if (obj instanceof Macro macro) {
             return macro.attribute(name);
         }
+        if (Py.isNumber(obj) && (name.equals("real") || name.equals("imag"))) {
+            Object n = Py.canonical(obj instanceof Boolean b ? (b ? 1L : 0L) : obj);
+            return name.equals("real") ? n : Py.isFloat(n) ? (Object) 0.0 : (Object) 0L;
+        }
         if (Methods.has(obj, name)) {
             return new BoundMethod(obj, name);
         }

@@ -340,7 +340,8 @@ final class StringFilters {
             List<String> parts = new ArrayList<>();
             for (Object pair : Py.iterate(v)) {
                 List<?> kv = Py.iterate(pair);
-                parts.add(quote(Py.str(kv.get(0)), "") + "=" + quote(Py.str(kv.get(1)), ""));
+                parts.add(quote(Py.str(kv.get(0)), "").replace("%20", "+") + "="
+                        + quote(Py.str(kv.get(1)), "").replace("%20", "+"));
             }
             return String.join("&", parts);
         }
