@@ -133,6 +133,14 @@ final class Builtins {
             this.step = step;
         }
 
+        long start() {
+            return start;
+        }
+
+        long step() {
+            return step;
+        }
+
         @Override
         public Object get(int index) {
             if (index < 0 || index >= size()) {

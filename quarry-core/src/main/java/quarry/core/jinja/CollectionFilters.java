@@ -58,13 +58,14 @@ final class CollectionFilters {
         });
         b.filter("attr", (v, a) -> {
             String name = Py.str(a.require(0, "name", "attr"));
+            StringFilters.defined(v);
             if (v instanceof Map && !Methods.has(v, name)) {
                 return Undefined.attribute(v, name);
             }
             return Attributes.getattr(v, name, false);
         });
         b.filter("sort", CollectionFilters::sort);
-        b.filter("dictsort", CollectionFilters::dictsort);
+        b.filter("dictsort", (v, a) -> dictsort(StringFilters.defined(v), a));
         b.filter("unique", CollectionFilters::unique);
         b.filter("min", (v, a) -> extreme(v, a, false));
         b.filter("max", (v, a) -> extreme(v, a, true));

@@ -96,10 +96,24 @@ abstract class Expr {
                 if (key instanceof List && !(key instanceof PyTuple) || key instanceof Map) {
                     throw new JinjaException("unhashable type: '" + Py.typeName(key) + "'");
                 }
-                map.put(key, values[i].eval(frame));
+                Object value = values[i].eval(frame);
+                if (key instanceof Boolean || key instanceof Number) {
+                    key = existingEqualKey(map, key);
+                }
+                map.put(key, value);
             }
             return map;
         }
+    }
+
+    /** Python dicts treat equal numbers (True, 1, 1.0) as one key and keep the first key object. */
+    static Object existingEqualKey(Map<Object, Object> map, Object key) {
+        for (Object existing : map.keySet()) {
+            if ((existing instanceof Boolean || existing instanceof Number) && Py.eq(existing, key)) {
+                return existing;
+            }
+        }
+        return key;
     }
 
     static final class GetAttr extends Expr {

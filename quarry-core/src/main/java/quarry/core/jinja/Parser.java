@@ -387,6 +387,10 @@ final class Parser {
             if (skipOp("=")) {
                 defaults.add(expressions.parseExpression(true));
             } else {
+                if (name.text().equals("caller")) {
+                    throw error("When defining macros or call blocks the special \"caller\" argument must be omitted "
+                            + "or be given a default.", name);
+                }
                 if (defaults.stream().anyMatch(d -> d != null)) {
                     throw error("non-default argument follows default argument", name);
                 }

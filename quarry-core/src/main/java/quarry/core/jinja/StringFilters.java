@@ -21,6 +21,14 @@ final class StringFilters {
     private StringFilters() {
     }
 
+    /** Jinja2 filters that convert their input fail on undefined instead of treating it as empty. */
+    static Object defined(Object v) {
+        if (v instanceof Undefined u) {
+            throw u.error();
+        }
+        return v;
+    }
+
     static void register(JinjaEnvironment.Builder b) {
         b.filter("upper", (v, a) -> Py.str(v).toUpperCase(java.util.Locale.ROOT));
         b.filter("lower", (v, a) -> Py.str(v).toLowerCase(java.util.Locale.ROOT));
@@ -59,7 +67,7 @@ final class StringFilters {
             return count;
         });
         b.filter("truncate", StringFilters::truncate);
-        b.filter("indent", StringFilters::indent);
+        b.filter("indent", (v, a) -> indent(defined(v), a));
         b.filter("format", (v, a) -> {
             if (a.size() > 0 && !a.keywords().isEmpty()) {
                 throw new JinjaException("can't handle positional and keyword arguments at the same time");
@@ -67,9 +75,10 @@ final class StringFilters {
             Object args = a.keywords().isEmpty() ? PyTuple.copyOf(a.positional()) : a.keywords();
             return PyFormat.percent(Py.str(v), args);
         });
-        b.filter("int", StringFilters::toInt);
-        b.filter("float", (v, a) -> toFloat(v, a.get(0, "default", 0.0)));
+        b.filter("int", (v, a) -> toInt(defined(v), a));
+        b.filter("float", (v, a) -> toFloat(defined(v), a.get(0, "default", 0.0)));
         b.filter("abs", (v, a) -> {
+            defined(v);
             if (v instanceof Boolean || Py.isInt(v)) {
                 Object n = v instanceof Boolean bool ? (bool ? 1L : 0L) : v;
                 return PyMath.compareNumbers(n, 0L) < 0 ? PyMath.neg(n) : Py.canonical(n);
@@ -79,13 +88,13 @@ final class StringFilters {
             }
             throw new JinjaException("bad operand type for abs(): '" + Py.typeName(v) + "'");
         });
-        b.filter("round", StringFilters::round);
-        b.filter("filesizeformat", StringFilters::filesizeformat);
+        b.filter("round", (v, a) -> round(defined(v), a));
+        b.filter("filesizeformat", (v, a) -> filesizeformat(defined(v), a));
         b.filter("urlencode", (v, a) -> urlencode(v));
         b.filter("urlize", (v, a) -> Py.str(v));
-        b.filter("wordwrap", StringFilters::wordwrap);
+        b.filter("wordwrap", (v, a) -> wordwrap(defined(v), a));
         b.filter("pprint", (v, a) -> Py.repr(v));
-        b.filter("xmlattr", StringFilters::xmlattr);
+        b.filter("xmlattr", (v, a) -> xmlattr(defined(v), a));
     }
 
     static String escape(Object v) {
@@ -280,7 +289,8 @@ final class StringFilters {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 return d;
             }
-            return new BigDecimal(d).setScale((int) precision, RoundingMode.HALF_EVEN).doubleValue();
+            double r = new BigDecimal(d).setScale((int) precision, RoundingMode.HALF_EVEN).doubleValue();
+            return r == 0 && (d < 0 || 1 / d < 0) ? -0.0 : r;
         }
         double factor = Math.pow(10, precision);
         double d = PyMath.toDouble(v) * factor;

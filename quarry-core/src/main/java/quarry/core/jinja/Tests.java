@@ -21,8 +21,8 @@ final class Tests {
         b.test("string", (v, a) -> v instanceof String);
         b.test("mapping", (v, a) -> v instanceof Map);
         b.test("iterable", (v, a) -> Py.isIterable(v));
-        b.test("sequence", (v, a) -> v instanceof List || v instanceof String || v instanceof Map);
-        b.test("callable", (v, a) -> v instanceof JinjaCallable);
+        b.test("sequence", (v, a) -> v instanceof List || v instanceof String || v instanceof Map || v instanceof Undefined);
+        b.test("callable", (v, a) -> v instanceof JinjaCallable || v instanceof Undefined);
         b.test("sameas", (v, a) -> {
             Object other = a.require(0, "other", "sameas");
             if (v == null || other == null || v instanceof Boolean || other instanceof Boolean) {
