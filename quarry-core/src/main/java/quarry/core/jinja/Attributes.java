@@ -20,7 +20,8 @@ final class Attributes {
             throw u.error();
         }
         if (obj instanceof JinjaObject host) {
-            return host.attribute(name);
+            Object value = host.attribute(name);
+            return value == Undefined.INSTANCE ? Undefined.attribute(obj, name) : value;
         }
         boolean underscore = name.startsWith("_");
         if (obj instanceof Map<?, ?> map) {

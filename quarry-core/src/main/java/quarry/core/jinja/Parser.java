@@ -76,6 +76,12 @@ final class Parser {
         return next();
     }
 
+    /** The end of a tag that opens a body; like Jinja2, a Python-style colon may come first. */
+    private void expectBodyStart() {
+        skipOp(":");
+        expect(Kind.BLOCK_END, null);
+    }
+
     boolean skipOp(String op) {
         if (current().isOp(op)) {
             index++;
@@ -222,17 +228,17 @@ final class Parser {
         List<Stmt.Body> bodies = new ArrayList<>();
         Stmt.Body otherwise = null;
         tests.add(expressions.parseTuple(false, true, Set.of(), false));
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         String[] which = new String[1];
         while (true) {
             bodies.add(parseUntil(Set.of("elif", "else", "endif"), which));
             if (which[0].equals("elif")) {
                 tests.add(expressions.parseTuple(false, true, Set.of(), false));
-                expect(Kind.BLOCK_END, null);
+                expectBodyStart();
                 continue;
             }
             if (which[0].equals("else")) {
-                expect(Kind.BLOCK_END, null);
+                expectBodyStart();
                 otherwise = parseBlockBody("endif");
                 break;
             }
@@ -251,7 +257,7 @@ final class Parser {
             test = expressions.parseExpression(true);
         }
         boolean recursive = skipName("recursive");
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         loopDepth++;
         String[] which = new String[1];
         Stmt.Body body;
@@ -261,9 +267,11 @@ final class Parser {
             loopDepth--;
         }
         Stmt.Body otherwise = null;
-        expect(Kind.BLOCK_END, null);
         if (which[0].equals("else")) {
+            expectBodyStart();
             otherwise = parseBlockBody("endfor");
+        } else {
+            expect(Kind.BLOCK_END, null);
         }
         return new ForLoop(pos, target, iter, test, body, otherwise, recursive);
     }
@@ -276,7 +284,7 @@ final class Parser {
             return new Stmt.Set(pos, target, value);
         }
         Stmt.FilterChain filters = current().isOp("|") ? parseFilterChain(false) : null;
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         Stmt.Body body = parseBlockBody("endset");
         return new Stmt.SetBlock(pos, target, body, filters);
     }
@@ -341,7 +349,7 @@ final class Parser {
         List<String> params = new ArrayList<>();
         List<Expr> defaults = new ArrayList<>();
         parseSignature(params, defaults);
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         MacroDefinition def = macroBody(kind, prefix == null ? name : prefix + name, params, defaults, endTag, pos);
         return define(pos, def);
     }
@@ -422,7 +430,7 @@ final class Parser {
                 default -> throw error("unexpected argument '" + key.text() + "' to materialization", key);
             }
         }
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         MacroDefinition def = macroBody(MacroDefinition.Kind.MATERIALIZATION,
                 "materialization_" + name + "_" + adapter, List.of(), List.of(), "endmaterialization", pos);
         return define(pos, def);
@@ -457,14 +465,14 @@ final class Parser {
         if (!(call instanceof Expr.Call c)) {
             throw error("expected call", at);
         }
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         MacroDefinition caller = macroBody(MacroDefinition.Kind.CALLER, "caller", params, defaults, "endcall", pos);
         return new Stmt.CallBlock(pos, c, caller);
     }
 
     private Stmt parseFilterBlock(Pos pos) {
         Stmt.FilterChain chain = parseFilterChain(true);
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         Stmt.Body body = parseBlockBody("endfilter");
         return new Stmt.FilterBlock(pos, body, chain);
     }
@@ -494,7 +502,7 @@ final class Parser {
             expect(Kind.OP, "=");
             values.add(expressions.parseExpression(true));
         }
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         Stmt.Body body = parseBlockBody("endwith");
         return new Stmt.With(pos, targets, values, body);
     }
