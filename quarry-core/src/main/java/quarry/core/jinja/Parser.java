@@ -21,6 +21,12 @@ final class Parser {
     final Deque<Set<String>> referencedNames = new ArrayDeque<>();
     private final ExpressionParser expressions;
     private int loopDepth;
+    /**
+     * Jinja2 reports an unknown filter or test at compile time, except inside an if statement or
+     * an inline if (a "soft" frame), where it fails only when evaluated.
+     */
+    boolean soft;
+    final List<JinjaException> unknownHard = new ArrayList<>();
     private int depth;
     private final List<MacroDefinition> macros = new ArrayList<>();
     private final List<NamedBlock> blocks = new ArrayList<>();
@@ -36,6 +42,9 @@ final class Parser {
         Stmt.Body body = parseBody(Set.of());
         if (current().kind() != Kind.EOF) {
             throw unexpectedTag(current());
+        }
+        if (!unknownHard.isEmpty()) {
+            throw unknownHard.get(0);
         }
         return new Template(source.name, environment, body, macros, blocks);
     }
@@ -224,6 +233,16 @@ final class Parser {
     }
 
     private Stmt parseIf(Pos pos) {
+        boolean outerSoft = soft;
+        soft = true;
+        try {
+            return parseIfBranches(pos);
+        } finally {
+            soft = outerSoft;
+        }
+    }
+
+    private Stmt parseIfBranches(Pos pos) {
         List<Expr> tests = new ArrayList<>();
         List<Stmt.Body> bodies = new ArrayList<>();
         Stmt.Body otherwise = null;
@@ -261,10 +280,13 @@ final class Parser {
         loopDepth++;
         String[] which = new String[1];
         Stmt.Body body;
+        boolean outerSoft = soft;
+        soft = false;
         try {
             body = parseUntil(Set.of("endfor", "else"), which);
         } finally {
             loopDepth--;
+            soft = outerSoft;
         }
         Stmt.Body otherwise = null;
         if (which[0].equals("else")) {
@@ -283,10 +305,16 @@ final class Parser {
             expect(Kind.BLOCK_END, null);
             return new Stmt.Set(pos, target, value);
         }
-        Stmt.FilterChain filters = current().isOp("|") ? parseFilterChain(false) : null;
-        expectBodyStart();
-        Stmt.Body body = parseBlockBody("endset");
-        return new Stmt.SetBlock(pos, target, body, filters);
+        boolean outerSoft = soft;
+        soft = false;
+        try {
+            Stmt.FilterChain filters = current().isOp("|") ? parseFilterChain(false) : null;
+            expectBodyStart();
+            Stmt.Body body = parseBlockBody("endset");
+            return new Stmt.SetBlock(pos, target, body, filters);
+        } finally {
+            soft = outerSoft;
+        }
     }
 
     Stmt.Target parseAssignTarget(boolean withTuple, boolean withNamespace, Set<String> extraEnd) {
@@ -367,11 +395,14 @@ final class Parser {
         referencedNames.push(names);
         int savedLoops = loopDepth;
         loopDepth = 0;
+        boolean outerSoft = soft;
+        soft = false;
         Stmt.Body body;
         try {
             body = parseBlockBody(endTag);
         } finally {
             loopDepth = savedLoops;
+            soft = outerSoft;
             referencedNames.pop();
         }
         if (!referencedNames.isEmpty()) {
@@ -441,7 +472,14 @@ final class Parser {
         Token end = expect(Kind.BLOCK_END, null);
         int bodyStart = end.end();
         String endTag = "end" + kind;
-        Stmt.Body body = parseBody(Set.of(endTag));
+        boolean outerSoft = soft;
+        soft = false;
+        Stmt.Body body;
+        try {
+            body = parseBody(Set.of(endTag));
+        } finally {
+            soft = outerSoft;
+        }
         int bodyEnd = current().start();
         next();
         next();
@@ -471,10 +509,16 @@ final class Parser {
     }
 
     private Stmt parseFilterBlock(Pos pos) {
-        Stmt.FilterChain chain = parseFilterChain(true);
-        expectBodyStart();
-        Stmt.Body body = parseBlockBody("endfilter");
-        return new Stmt.FilterBlock(pos, body, chain);
+        boolean outerSoft = soft;
+        soft = false;
+        try {
+            Stmt.FilterChain chain = parseFilterChain(true);
+            expectBodyStart();
+            Stmt.Body body = parseBlockBody("endfilter");
+            return new Stmt.FilterBlock(pos, body, chain);
+        } finally {
+            soft = outerSoft;
+        }
     }
 
     private Stmt.FilterChain parseFilterChain(boolean startInline) {
@@ -503,7 +547,13 @@ final class Parser {
             values.add(expressions.parseExpression(true));
         }
         expectBodyStart();
-        Stmt.Body body = parseBlockBody("endwith");
-        return new Stmt.With(pos, targets, values, body);
+        boolean outerSoft = soft;
+        soft = false;
+        try {
+            Stmt.Body body = parseBlockBody("endwith");
+            return new Stmt.With(pos, targets, values, body);
+        } finally {
+            soft = outerSoft;
+        }
     }
 }
