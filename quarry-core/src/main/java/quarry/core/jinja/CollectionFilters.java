@@ -310,7 +310,7 @@ final class CollectionFilters {
     }
 
     private static Object map(JinjaEnvironment env, Object v, Arguments a) {
-        List<?> items = Py.iterate(v);
+        List<?> items = Py.truthy(v) ? Py.iterate(v) : List.of(); // Jinja2: "if value:" before iterating
         List<Object> out = new ArrayList<>(items.size());
         if (a.size() == 0 && a.keywords().containsKey("attribute")) {
             Object attribute = a.keywords().get("attribute");
@@ -336,7 +336,7 @@ final class CollectionFilters {
     }
 
     private static Object select(JinjaEnvironment env, Object v, Arguments a, boolean reject, boolean byAttribute) {
-        List<?> items = Py.iterate(v);
+        List<?> items = Py.truthy(v) ? Py.iterate(v) : List.of(); // Jinja2: "if value:" before iterating
         int first = byAttribute ? 1 : 0;
         Object attribute = byAttribute ? a.require(0, "attribute", "selectattr") : null;
         JinjaTest test;
