@@ -65,6 +65,8 @@ final class Attributes {
             }
             throw u.error();
         }
+        obj = Py.plain(obj);
+        key = Py.plain(key);
         if (key instanceof Slice slice) {
             return slice.apply(obj);
         }
@@ -132,7 +134,7 @@ final class Attributes {
 
     /** {@code receiver.name(args)} without allocating a bound method for str, list and dict methods. */
     static Object callMethod(Object receiver, String name, Arguments args, boolean lenient) {
-        if ((receiver instanceof String || receiver instanceof List || receiver instanceof Map)
+        if ((receiver instanceof String || receiver instanceof Markup || receiver instanceof List || receiver instanceof Map)
                 && !name.startsWith("_") && Methods.has(receiver, name)) {
             return Methods.call(receiver, name, args);
         }

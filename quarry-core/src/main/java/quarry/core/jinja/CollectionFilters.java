@@ -39,6 +39,9 @@ final class CollectionFilters {
             if (v instanceof String s) {
                 return new StringBuilder(s).reverse().toString();
             }
+            if (v instanceof Markup m) {
+                return new Markup(new StringBuilder(m.text).reverse().toString());
+            }
             List<Object> items = new ArrayList<>(Py.iterate(v));
             Collections.reverse(items);
             return items;
@@ -80,7 +83,7 @@ final class CollectionFilters {
         b.filter("batch", CollectionFilters::batch);
         b.filter("slice", CollectionFilters::slice);
         b.filter("groupby", CollectionFilters::groupby);
-        b.filter("tojson", (v, a) -> Json.dumps(v, a.get(0, "indent", null)));
+        b.filter("tojson", (v, a) -> new Markup(Json.dumps(v, a.get(0, "indent", null))));
         b.filter("map", (Builtins.EnvironmentFilter) env -> (v, a) -> map(env, v, a));
         b.filter("select", (Builtins.EnvironmentFilter) env -> (v, a) -> select(env, v, a, false, false));
         b.filter("reject", (Builtins.EnvironmentFilter) env -> (v, a) -> select(env, v, a, true, false));
@@ -133,6 +136,7 @@ final class CollectionFilters {
     }
 
     private static Object sortKey(Object item, boolean caseSensitive) {
+        item = Py.plain(item);
         if (!caseSensitive && item instanceof String s) {
             return s.toLowerCase(java.util.Locale.ROOT);
         }

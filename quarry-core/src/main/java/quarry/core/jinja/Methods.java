@@ -22,7 +22,7 @@ final class Methods {
     }
 
     static boolean has(Object receiver, String name) {
-        if (receiver instanceof String) {
+        if (receiver instanceof String || receiver instanceof Markup) {
             return STR.contains(name);
         }
         if (receiver instanceof PyTuple) {
@@ -38,6 +38,9 @@ final class Methods {
     }
 
     static Object call(Object receiver, String name, Arguments args) {
+        if (receiver instanceof Markup m) {
+            return MarkupMethods.call(m, name, args);
+        }
         if (receiver instanceof String s) {
             return StrMethods.call(s, name, args);
         }

@@ -17,7 +17,15 @@ final class Py {
     private Py() {
     }
 
+    /** The text of a {@link Markup}, any other value unchanged: str semantics for both. */
+    static Object plain(Object value) {
+        return value instanceof Markup m ? m.text : value;
+    }
+
     static String typeName(Object value) {
+        if (value instanceof Markup) {
+            return "Markup";
+        }
         if (value == null) {
             return "NoneType";
         }
@@ -85,6 +93,9 @@ final class Py {
         if (v instanceof String s) {
             return !s.isEmpty();
         }
+        if (v instanceof Markup m) {
+            return !m.text.isEmpty();
+        }
         if (v instanceof Long l) {
             return l != 0;
         }
@@ -142,6 +153,10 @@ final class Py {
     static void repr(Object v, StringBuilder out) {
         if (v instanceof String s) {
             reprString(s, out);
+        } else if (v instanceof Markup m) {
+            out.append("Markup(");
+            reprString(m.text, out);
+            out.append(')');
         } else if (v instanceof DictMethods.DictView || v instanceof Builtins.PyRange) {
             out.append(v);
         } else if (v instanceof PyTuple t) {
@@ -211,6 +226,8 @@ final class Py {
         if (a == b) {
             return true;
         }
+        a = plain(a);
+        b = plain(b);
         if (a == null || b == null) {
             return false;
         }
@@ -248,6 +265,8 @@ final class Py {
 
     /** Python's ordering ({@code <} etc.): negative, zero or positive; fails on unorderable types. */
     static int compare(Object a, Object b, String op) {
+        a = plain(a);
+        b = plain(b);
         if (isNumber(a) && isNumber(b)) {
             return PyMath.compareNumbers(a, b);
         }
@@ -270,6 +289,7 @@ final class Py {
 
     /** The items a for loop visits; Undefined iterates as empty, dicts as their keys. */
     static List<?> iterate(Object v) {
+        v = plain(v);
         if (v instanceof List<?> list) {
             return list;
         }
@@ -298,11 +318,13 @@ final class Py {
     }
 
     static boolean isIterable(Object v) {
-        return v instanceof Iterable || v instanceof Map || v instanceof String || v instanceof Undefined
+        return v instanceof Iterable || v instanceof Map || v instanceof String || v instanceof Markup
+                || v instanceof Undefined
                 || v instanceof Iterator;
     }
 
     static int length(Object v) {
+        v = plain(v);
         if (v instanceof String s) {
             return s.codePointCount(0, s.length());
         }
@@ -320,6 +342,8 @@ final class Py {
 
     /** Python's {@code item in container}. */
     static boolean contains(Object container, Object item) {
+        container = plain(container);
+        item = plain(item);
         if (container instanceof String s) {
             if (!(item instanceof String sub)) {
                 throw new JinjaException("'in <string>' requires string as left operand, not " + typeName(item));

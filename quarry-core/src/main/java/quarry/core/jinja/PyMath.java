@@ -89,6 +89,10 @@ final class PyMath {
         if (a instanceof String sa && b instanceof String sb) {
             return sa.concat(sb);
         }
+        if ((a instanceof Markup || b instanceof Markup) && (a instanceof String || a instanceof Markup)
+                && (b instanceof String || b instanceof Markup)) {
+            return new Markup(Markup.escape(a).text + Markup.escape(b).text);
+        }
         if (Py.isNumber(a) && Py.isNumber(b)) {
             if (isIntLike(a) && isIntLike(b)) {
                 return Py.normalizeInt(big(a).add(big(b)));
@@ -144,6 +148,9 @@ final class PyMath {
         }
         if (Py.isNumber(a) && Py.isNumber(b)) {
             return toDouble(a) * toDouble(b);
+        }
+        if (a instanceof Markup m && isIntLike(b)) {
+            return new Markup((String) repeat(m.text, smallInt(b)));
         }
         if ((a instanceof String || a instanceof List) && isIntLike(b)) {
             return repeat(a, smallInt(b));
@@ -228,6 +235,9 @@ final class PyMath {
     static Object mod(Object a, Object b) {
         if (a instanceof String s) {
             return PyFormat.percent(s, b);
+        }
+        if (a instanceof Markup m) {
+            return new Markup(PyFormat.percent(m.text, MarkupMethods.escapeArguments(b)));
         }
         if (isIntLike(a) && isIntLike(b)) {
             if (isSmallInt(a) && isSmallInt(b)) {

@@ -30,12 +30,12 @@ final class StringFilters {
     }
 
     static void register(JinjaEnvironment.Builder b) {
-        b.filter("upper", (v, a) -> Py.str(v).toUpperCase(java.util.Locale.ROOT));
-        b.filter("lower", (v, a) -> Py.str(v).toLowerCase(java.util.Locale.ROOT));
-        b.filter("capitalize", (v, a) -> StrMethods.call(Py.str(v), "capitalize", Arguments.empty()));
-        b.filter("title", (v, a) -> title(Py.str(v)));
-        b.filter("trim", (v, a) -> StrMethods.strip(Py.str(v), a.get(0, "chars", null) == null ? null
-                : Py.str(a.get(0, "chars", null)), true, true));
+        b.filter("upper", (v, a) -> keep(v, Py.str(v).toUpperCase(java.util.Locale.ROOT)));
+        b.filter("lower", (v, a) -> keep(v, Py.str(v).toLowerCase(java.util.Locale.ROOT)));
+        b.filter("capitalize", (v, a) -> keep(v, StrMethods.call(Py.str(v), "capitalize", Arguments.empty())));
+        b.filter("title", (v, a) -> keep(v, title(Py.str(v))));
+        b.filter("trim", (v, a) -> keep(v, StrMethods.strip(Py.str(v), a.get(0, "chars", null) == null ? null
+                : Py.str(a.get(0, "chars", null)), true, true)));
         b.filter("replace", (v, a) -> {
             List<Object> args = new ArrayList<>();
             args.add(a.require(0, "old", "replace"));
@@ -46,13 +46,13 @@ final class StringFilters {
             }
             return StrMethods.call(Py.str(v), "replace", new Arguments(args, Map.of()));
         });
-        b.filter("center", (v, a) -> StrMethods.call(Py.str(v), "center",
-                Arguments.of(a.get(0, "width", 80L))));
-        b.filter("string", (v, a) -> Py.str(v));
-        b.filter("safe", (v, a) -> v instanceof Undefined ? "" : Py.str(v));
-        b.filter("escape", (v, a) -> escape(v));
-        b.filter("e", (v, a) -> escape(v));
-        b.filter("forceescape", (v, a) -> escape(v));
+        b.filter("center", (v, a) -> keep(v, StrMethods.call(Py.str(v), "center",
+                Arguments.of(a.get(0, "width", 80L)))));
+        b.filter("string", (v, a) -> v instanceof Markup ? v : Py.str(v));
+        b.filter("safe", (v, a) -> v instanceof Markup ? v : new Markup(Py.str(v)));
+        b.filter("escape", (v, a) -> Markup.escape(v));
+        b.filter("e", (v, a) -> Markup.escape(v));
+        b.filter("forceescape", (v, a) -> new Markup(escape(Py.str(v))));
         b.filter("striptags", (v, a) -> {
             String stripped = TAGS.matcher(Py.str(v)).replaceAll("");
             String collapsed = String.join(" ", StrMethods.split(stripped, null, -1).stream().map(Py::str).toList());
@@ -67,16 +67,16 @@ final class StringFilters {
             return count;
         });
         b.filter("truncate", StringFilters::truncate);
-        b.filter("indent", (v, a) -> indent(defined(v), a));
+        b.filter("indent", (v, a) -> keep(v, indent(defined(v), a)));
         b.filter("format", (v, a) -> {
             if (a.size() > 0 && !a.keywords().isEmpty()) {
                 throw new JinjaException("can't handle positional and keyword arguments at the same time");
             }
             Object args = a.keywords().isEmpty() ? PyTuple.copyOf(a.positional()) : a.keywords();
-            return PyFormat.percent(Py.str(v), args);
+            return PyMath.mod(v instanceof Markup ? v : Py.str(v), args);
         });
-        b.filter("int", (v, a) -> toInt(defined(v), a));
-        b.filter("float", (v, a) -> toFloat(defined(v), a.get(0, "default", 0.0)));
+        b.filter("int", (v, a) -> toInt(Py.plain(defined(v)), a));
+        b.filter("float", (v, a) -> toFloat(Py.plain(defined(v)), a.get(0, "default", 0.0)));
         b.filter("abs", (v, a) -> {
             defined(v);
             if (v instanceof Boolean || Py.isInt(v)) {
@@ -95,6 +95,11 @@ final class StringFilters {
         b.filter("wordwrap", (v, a) -> wordwrap(defined(v), a));
         b.filter("pprint", (v, a) -> Py.repr(v));
         b.filter("xmlattr", (v, a) -> xmlattr(defined(v), a));
+    }
+
+    /** A str filter's result keeps its input's markup-ness (Jinja2's soft_str). */
+    private static Object keep(Object input, Object result) {
+        return input instanceof Markup && result instanceof String s ? new Markup(s) : result;
     }
 
     static String escape(Object v) {

@@ -18,10 +18,11 @@ final class Tests {
         b.test("integer", (v, a) -> Py.isInt(v));
         b.test("float", (v, a) -> Py.isFloat(v));
         b.test("number", (v, a) -> Py.isNumber(v));
-        b.test("string", (v, a) -> v instanceof String);
+        b.test("string", (v, a) -> v instanceof String || v instanceof Markup);
         b.test("mapping", (v, a) -> v instanceof Map);
         b.test("iterable", (v, a) -> Py.isIterable(v));
-        b.test("sequence", (v, a) -> v instanceof List || v instanceof String || v instanceof Map || v instanceof Undefined);
+        b.test("sequence", (v, a) -> v instanceof List || v instanceof String || v instanceof Markup || v instanceof Map
+                || v instanceof Undefined);
         b.test("callable", (v, a) -> v instanceof JinjaCallable || v instanceof Undefined);
         b.test("sameas", (v, a) -> {
             Object other = a.require(0, "other", "sameas");
@@ -33,7 +34,7 @@ final class Tests {
             }
             return v == other;
         });
-        b.test("escaped", (v, a) -> false);
+        b.test("escaped", (v, a) -> v instanceof Markup);
         b.test("lower", (v, a) -> (Boolean) StrMethods.call(Py.str(v), "islower", Arguments.empty()));
         b.test("upper", (v, a) -> (Boolean) StrMethods.call(Py.str(v), "isupper", Arguments.empty()));
         b.test("odd", (v, a) -> Py.truthy(PyMath.mod(v, 2L)));
