@@ -53,6 +53,15 @@ final class Py {
         if (value instanceof Undefined) {
             return "Undefined";
         }
+        if (value instanceof PyTime.DateTime) {
+            return "datetime";
+        }
+        if (value instanceof PyTime.Date) {
+            return "date";
+        }
+        if (value instanceof PyTime.TimeDelta) {
+            return "timedelta";
+        }
         if (value instanceof Macro) {
             return "Macro";
         }
@@ -192,6 +201,8 @@ final class Py {
             out.append('}');
         } else if (v instanceof Undefined) {
             out.append("Undefined");
+        } else if (v instanceof PyTime.DateTime || v instanceof PyTime.Date || v instanceof PyTime.TimeDelta) {
+            out.append(PyTime.repr(v));
         } else {
             out.append(str(v));
         }
@@ -282,6 +293,15 @@ final class Py {
                 }
             }
             return Integer.compare(la.size(), lb.size());
+        }
+        if (a instanceof PyTime.DateTime x && b instanceof PyTime.DateTime y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof PyTime.Date x && b instanceof PyTime.Date y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof PyTime.TimeDelta x && b instanceof PyTime.TimeDelta y) {
+            return x.compareTo(y);
         }
         throw new JinjaException("'" + op + "' not supported between instances of '" + typeName(a)
                 + "' and '" + typeName(b) + "'");

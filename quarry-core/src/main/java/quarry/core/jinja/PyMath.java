@@ -77,6 +77,12 @@ final class PyMath {
     }
 
     static Object add(Object a, Object b) {
+        if (a instanceof JinjaObject || b instanceof JinjaObject) {
+            Object time = PyTime.add(a, b);
+            if (time != null) {
+                return time;
+            }
+        }
         if (isSmallInt(a) && isSmallInt(b)) {
             long x = smallInt(a);
             long y = smallInt(b);
@@ -114,6 +120,12 @@ final class PyMath {
     }
 
     static Object sub(Object a, Object b) {
+        if (a instanceof JinjaObject || b instanceof JinjaObject) {
+            Object time = PyTime.sub(a, b);
+            if (time != null) {
+                return time;
+            }
+        }
         if (isSmallInt(a) && isSmallInt(b)) {
             long x = smallInt(a);
             long y = smallInt(b);
@@ -300,6 +312,9 @@ final class PyMath {
     }
 
     static Object neg(Object a) {
+        if (a instanceof PyTime.TimeDelta t) {
+            return new PyTime.TimeDelta(-t.micros());
+        }
         if (a instanceof Long l) {
             return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : -l;
         }

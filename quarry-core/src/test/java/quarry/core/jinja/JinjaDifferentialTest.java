@@ -31,7 +31,10 @@ class JinjaDifferentialTest {
     private static final String DIR = "/quarry/core/jinja/differential/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JinjaEnvironment env = JinjaEnvironment.standard();
+    /** Jinja2 as dbt configures it, with dbt's {@code modules} (datetime, re) as render.py has them. */
+    private final JinjaEnvironment env = JinjaEnvironment.builder()
+            .global("modules", new PyModules(java.time.Clock.systemUTC()))
+            .build();
 
     @TestFactory
     Stream<DynamicTest> quarryMatchesCommittedJinja2Output() throws IOException {

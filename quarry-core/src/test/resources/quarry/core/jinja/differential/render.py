@@ -9,7 +9,9 @@ next such line (a blank line before it is a trailing newline of the template). O
 dbt's return() is emulated as dbt does it: return raises an exception that the innermost
 macro call (not a call block's caller) catches, making its value the macro's result.
 """
+import datetime
 import json
+import re
 import sys
 
 import jinja2.runtime
@@ -61,6 +63,7 @@ def read_cases(path):
 def main():
     env = jinja2.sandbox.SandboxedEnvironment(extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"])
     env.globals["return"] = _return
+    env.globals["modules"] = {"datetime": datetime, "re": re}  # as dbt's context has them (pytz aside)
     results = {}
     for name, template in read_cases(sys.argv[1]):
         try:
