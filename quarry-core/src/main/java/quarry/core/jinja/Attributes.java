@@ -134,7 +134,8 @@ final class Attributes {
 
     /** {@code receiver.name(args)} without allocating a bound method for str, list and dict methods. */
     static Object callMethod(Object receiver, String name, Arguments args, boolean lenient) {
-        if ((receiver instanceof String || receiver instanceof Markup || receiver instanceof List || receiver instanceof Map)
+        if ((receiver instanceof String || receiver instanceof Markup || receiver instanceof List || receiver instanceof Map
+                || receiver instanceof java.util.Set)
                 && !name.startsWith("_") && Methods.has(receiver, name)) {
             return Methods.call(receiver, name, args);
         }

@@ -34,6 +34,9 @@ final class Methods {
         if (receiver instanceof Map) {
             return DICT.contains(name);
         }
+        if (receiver instanceof Set) {
+            return SetMethods.NAMES.contains(name);
+        }
         return false;
     }
 
@@ -49,6 +52,9 @@ final class Methods {
         }
         if (receiver instanceof Map<?, ?> map) {
             return DictMethods.call(map, name, args);
+        }
+        if (receiver instanceof Set<?> set) {
+            return SetMethods.call(set, name, args);
         }
         throw new JinjaException("'" + Py.typeName(receiver) + "' object has no attribute '" + name + "'");
     }

@@ -50,6 +50,9 @@ final class Py {
         if (value instanceof Map) {
             return "dict";
         }
+        if (value instanceof java.util.Set) {
+            return "set";
+        }
         if (value instanceof Undefined) {
             return "Undefined";
         }
@@ -146,7 +149,7 @@ final class Py {
         if (v instanceof Float f) {
             return PyFloat.repr(f.doubleValue());
         }
-        if (v instanceof List || v instanceof Map) {
+        if (v instanceof List || v instanceof Map || v instanceof java.util.Set) {
             return repr(v);
         }
         return v.toString();
@@ -197,6 +200,21 @@ final class Py {
                 repr(e.getKey(), out);
                 out.append(": ");
                 repr(e.getValue(), out);
+            }
+            out.append('}');
+        } else if (v instanceof java.util.Set<?> set) {
+            if (set.isEmpty()) {
+                out.append("set()");
+                return;
+            }
+            out.append('{');
+            boolean first = true;
+            for (Object item : set) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                repr(item, out);
             }
             out.append('}');
         } else if (v instanceof Undefined) {

@@ -141,6 +141,11 @@ final class PyMath {
             }
             return toDouble(a) - toDouble(b);
         }
+        if (a instanceof java.util.Set<?> x && b instanceof java.util.Set<?> y) {
+            java.util.Set<Object> out = new java.util.LinkedHashSet<>(x);
+            out.removeAll(y);
+            return out;
+        }
         checkDefined(a, b);
         throw unsupported("-", a, b);
     }
