@@ -90,7 +90,7 @@ final class StringFilters {
         b.filter("round", (v, a) -> round(defined(v), a));
         b.filter("filesizeformat", (v, a) -> filesizeformat(defined(v), a));
         b.filter("urlencode", (v, a) -> urlencode(v));
-        b.filter("urlize", (v, a) -> Py.str(v));
+        b.filter("urlize", Urlize::filter);
         b.filter("wordwrap", (v, a) -> wordwrap(defined(v), a));
         b.filter("pprint", (v, a) -> Py.repr(v));
         b.filter("xmlattr", (v, a) -> xmlattr(defined(v), a));
