@@ -24,6 +24,10 @@ public final class Template {
         this.blocks = List.copyOf(blocks);
     }
 
+    Stmt.Body root() {
+        return root;
+    }
+
     public String name() {
         return name;
     }
@@ -41,6 +45,22 @@ public final class Template {
     /** Renders with a fresh context holding {@code variables}. */
     public String render(Map<String, ?> variables) {
         return render(environment.newContext().setAll(variables));
+    }
+
+    /**
+     * dbt's native rendering (used for some YAML values): a template that is one {@code {{ expression }}}
+     * and nothing else evaluates to the expression's value (a bool, a number, a list...);
+     * any other template renders to its string.
+     */
+    public Object evaluate(Context context) {
+        if (root.statements.length == 1 && root.statements[0] instanceof Stmt.Print print) {
+            try {
+                return print.expr.eval(context.newTopFrame());
+            } catch (ControlFlow flow) {
+                throw new JinjaException("return() used outside of a macro", name, 0, 0, null);
+            }
+        }
+        return render(context);
     }
 
     /** Renders in {@code context}; top-level sets stay local to this render of this template. */
