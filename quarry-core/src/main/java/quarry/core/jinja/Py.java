@@ -77,6 +77,15 @@ final class Py {
         return value.getClass().getSimpleName();
     }
 
+    /** Python's {@code str.isspace()} for one character (also what {@code \\s} and {@code strip()} use). */
+    static boolean isSpace(char c) {
+        if (c <= ' ') {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f');
+        }
+        return c == '\u0085' || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a') || c == '\u2028'
+                || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000';
+    }
+
     static boolean isInt(Object v) {
         return v instanceof Long || v instanceof Integer || v instanceof BigInteger || v instanceof Short
                 || v instanceof Byte;
