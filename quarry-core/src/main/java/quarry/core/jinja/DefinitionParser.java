@@ -58,8 +58,7 @@ final class DefinitionParser {
         if (!p.referencedNames.isEmpty()) {
             p.referencedNames.peek().addAll(names);
         }
-        return new MacroDefinition(kind, name, params, defaults, body, names.contains("kwargs"),
-                names.contains("varargs"), names.contains("caller"), pos);
+        return new MacroDefinition(kind, name, params, defaults, body, names, pos);
     }
 
     private void parseSignature(List<String> params, List<Expr> defaults) {
@@ -136,7 +135,7 @@ final class DefinitionParser {
         p.expect(Kind.BLOCK_END, null);
         String raw = p.source.text.substring(bodyStart, bodyEnd);
         if (p.depth == 1) {
-            Template template = new Template(p.source.name, p.environment, body, List.of(), List.of());
+            Template template = new Template(p.source.name, p.environment, body, List.of(), List.of(), java.util.Set.of());
             blocks.add(new NamedBlock(kind, name, raw, template, pos.line()));
         }
         return new Stmt.Silent(pos);

@@ -38,14 +38,17 @@ final class Parser {
     }
 
     Template parseTemplate() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        referencedNames.push(names);
         Stmt.Body body = parseBody(Set.of());
+        referencedNames.pop();
         if (current().kind() != Kind.EOF) {
             throw unexpectedTag(current());
         }
         if (!unknownHard.isEmpty()) {
             throw unknownHard.get(0);
         }
-        return new Template(source.name, environment, body, definitions.macros, definitions.blocks);
+        return new Template(source.name, environment, body, definitions.macros, definitions.blocks, names);
     }
 
     // ---- token stream ----

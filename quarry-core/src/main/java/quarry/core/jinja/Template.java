@@ -14,9 +14,11 @@ public final class Template {
     private final Stmt.Body root;
     private final List<MacroDefinition> macros;
     private final List<NamedBlock> blocks;
+    private final java.util.Set<String> referencedNames;
 
     Template(String name, JinjaEnvironment environment, Stmt.Body root, List<MacroDefinition> macros,
-            List<NamedBlock> blocks) {
+            List<NamedBlock> blocks, java.util.Set<String> referencedNames) {
+        this.referencedNames = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(referencedNames));
         this.name = name;
         this.environment = environment;
         this.root = root;
@@ -35,6 +37,11 @@ public final class Template {
     /** Macros defined at top level ({@code macro}, dbt's {@code test} and {@code materialization}), in order. */
     public List<MacroDefinition> macros() {
         return macros;
+    }
+
+    /** Every variable name the template reads, macro bodies included, sorted. */
+    public java.util.Set<String> referencedNames() {
+        return referencedNames;
     }
 
     /** dbt's {@code snapshot} and {@code docs} blocks at top level, in order. */
