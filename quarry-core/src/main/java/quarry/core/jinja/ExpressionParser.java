@@ -310,6 +310,11 @@ final class ExpressionParser {
         if (t.isOp(".")) {
             Token attr = p.next();
             if (attr.kind() == Kind.NAME) {
+                if (node instanceof Expr.Name owner) {
+                    for (java.util.Set<String> names : p.referencedNames) {
+                        names.add(owner.name + "." + attr.text());
+                    }
+                }
                 return new Expr.GetAttr(pos, node, attr.text());
             }
             if (attr.kind() == Kind.INT) {

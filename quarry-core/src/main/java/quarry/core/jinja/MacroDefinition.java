@@ -41,8 +41,9 @@ public final class MacroDefinition {
     }
 
     /**
-     * Every variable name the body reads (macros it calls, context members it uses), sorted;
-     * dbt's {@code depends_on.macros} is these names that are macros.
+     * Every variable name the body reads (macros it calls, context members it uses) and every
+     * {@code name.attribute} read ({@code dbt_utils.star}), sorted; dbt's {@code depends_on.macros}
+     * is those that are macros.
      */
     public Set<String> referencedNames() {
         return referencedNames;

@@ -39,7 +39,7 @@ public final class Template {
         return macros;
     }
 
-    /** Every variable name the template reads, macro bodies included, sorted. */
+    /** Every variable name and {@code name.attribute} the template reads, macro bodies included, sorted. */
     public java.util.Set<String> referencedNames() {
         return referencedNames;
     }

@@ -58,7 +58,7 @@ class DbtBlocksTest {
         Template t = env.parse("macros/a.sql",
                 "{% macro a(x) %}{{ dbt_utils.star(x) ~ helper(x) }}{% for c in cols %}{{ c }}{% endfor %}{% endmacro %}"
                         + "{{ ref('m') }}");
-        assertThat(t.macros().get(0).referencedNames()).containsExactly("c", "cols", "dbt_utils", "helper", "x");
-        assertThat(t.referencedNames()).containsExactly("c", "cols", "dbt_utils", "helper", "ref", "x");
+        assertThat(t.macros().get(0).referencedNames()).containsExactly("c", "cols", "dbt_utils", "dbt_utils.star", "helper", "x");
+        assertThat(t.referencedNames()).containsExactly("c", "cols", "dbt_utils", "dbt_utils.star", "helper", "ref", "x");
     }
 }
