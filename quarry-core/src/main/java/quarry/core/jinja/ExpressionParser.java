@@ -9,9 +9,16 @@ import quarry.core.jinja.Token.Kind;
 final class ExpressionParser {
     private static final Set<String> COMPARE_OPS = Set.of("==", "!=", "<", "<=", ">", ">=");
     private final Parser p;
+    private final CallSyntaxParser calls;
 
     ExpressionParser(Parser parser) {
         this.p = parser;
+        this.calls = new CallSyntaxParser(parser, this);
+    }
+
+    /** Filter parsing for filter blocks and block sets. */
+    Expr.Filter parseFilter(Expr input) {
+        return calls.parseFilter(input);
     }
 
     Expr parseTuple(boolean simplified, boolean withCondexpr, Set<String> extraEnd, boolean explicitParentheses) {
@@ -49,11 +56,21 @@ final class ExpressionParser {
 
     private Expr parseCondexpr() {
         Pos pos = p.pos(p.current());
+        int mark = p.unknownHard.size();
         Expr expr = parseOr();
-        while (p.skipName("if")) {
-            Expr test = parseOr();
-            Expr otherwise = p.skipName("else") ? parseCondexpr() : null;
-            expr = new Expr.Conditional(pos, test, expr, otherwise);
+        while (p.current().isName("if")) {
+            p.next();
+            // an inline if is a soft frame: unknown filters in any of its parts fail only when evaluated
+            p.unknownHard.subList(mark, p.unknownHard.size()).clear();
+            boolean outerSoft = p.soft;
+            p.soft = true;
+            try {
+                Expr test = parseOr();
+                Expr otherwise = p.skipName("else") ? parseCondexpr() : null;
+                expr = new Expr.Conditional(pos, test, expr, otherwise);
+            } finally {
+                p.soft = outerSoft;
+            }
         }
         return expr;
     }
@@ -257,13 +274,13 @@ final class ExpressionParser {
         return new Expr.DictLiteral(pos, keys, values);
     }
 
-    private Expr parsePostfix(Expr node) {
+    Expr parsePostfix(Expr node) {
         while (true) {
             Token t = p.current();
             if (t.isOp(".") || t.isOp("[")) {
                 node = parseSubscript(node);
             } else if (t.isOp("(")) {
-                node = new Expr.Call(node.pos, node, parseCallArgs());
+                node = new Expr.Call(node.pos, node, calls.parseCallArgs());
             } else {
                 return node;
             }
@@ -275,12 +292,12 @@ final class ExpressionParser {
             Token t = p.current();
             if (t.isOp("|")) {
                 p.next();
-                node = parseFilter(node);
+                node = calls.parseFilter(node);
             } else if (t.isName("is")) {
                 p.next();
-                node = parseTest(node, t);
+                node = calls.parseTest(node, t);
             } else if (t.isOp("(")) {
-                node = new Expr.Call(p.pos(t), node, parseCallArgs());
+                node = new Expr.Call(p.pos(t), node, calls.parseCallArgs());
             } else {
                 return node;
             }
@@ -293,6 +310,11 @@ final class ExpressionParser {
         if (t.isOp(".")) {
             Token attr = p.next();
             if (attr.kind() == Kind.NAME) {
+                if (node instanceof Expr.Name owner) {
+                    for (java.util.Set<String> names : p.referencedNames) {
+                        names.add(owner.name + "." + attr.text());
+                    }
+                }
                 return new Expr.GetAttr(pos, node, attr.text());
             }
             if (attr.kind() == Kind.INT) {
@@ -338,94 +360,4 @@ final class ExpressionParser {
         return new Expr.SliceExpr(pos, start, stop, step);
     }
 
-    ArgList parseCallArgs() {
-        Token open = p.expect(Kind.OP, "(");
-        List<Expr> args = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<Expr> kwargs = new ArrayList<>();
-        Expr star = null;
-        Expr starStar = null;
-        boolean requireComma = false;
-        while (!p.current().isOp(")")) {
-            if (requireComma) {
-                p.expect(Kind.OP, ",");
-                if (p.current().isOp(")")) {
-                    break;
-                }
-            }
-            Token t = p.current();
-            if (t.isOp("*")) {
-                ensure(star == null && starStar == null, t);
-                p.next();
-                star = parseExpression(true);
-            } else if (t.isOp("**")) {
-                ensure(starStar == null, t);
-                p.next();
-                starStar = parseExpression(true);
-            } else if (t.kind() == Kind.NAME && p.peek(1).isOp("=")) {
-                ensure(starStar == null, t);
-                p.next();
-                p.next();
-                names.add(t.text());
-                kwargs.add(parseExpression(true));
-            } else {
-                ensure(star == null && starStar == null && names.isEmpty(), t);
-                args.add(parseExpression(true));
-            }
-            requireComma = true;
-        }
-        p.expect(Kind.OP, ")");
-        if (args.isEmpty() && names.isEmpty() && star == null && starStar == null) {
-            return ArgList.NONE;
-        }
-        return new ArgList(args, names, kwargs, star, starStar);
-    }
-
-    private void ensure(boolean ok, Token at) {
-        if (!ok) {
-            throw p.error("Invalid argument syntax", at);
-        }
-    }
-
-    Expr.Filter parseFilter(Expr input) {
-        Token nameToken = p.expect(Kind.NAME, null);
-        StringBuilder name = new StringBuilder(nameToken.text());
-        while (p.current().isOp(".")) {
-            p.next();
-            name.append('.').append(p.expect(Kind.NAME, null).text());
-        }
-        JinjaFilter filter = p.environment.filter(name.toString());
-        if (filter == null) {
-            throw p.error("No filter named '" + name + "'.", nameToken);
-        }
-        ArgList args = p.current().isOp("(") ? parseCallArgs() : ArgList.NONE;
-        return new Expr.Filter(p.pos(nameToken), input, name.toString(), filter, args);
-    }
-
-    private Expr parseTest(Expr input, Token is) {
-        boolean negated = p.skipName("not");
-        Token nameToken = p.expect(Kind.NAME, null);
-        StringBuilder name = new StringBuilder(nameToken.text());
-        while (p.current().isOp(".")) {
-            p.next();
-            name.append('.').append(p.expect(Kind.NAME, null).text());
-        }
-        JinjaTest test = p.environment.test(name.toString());
-        if (test == null) {
-            throw p.error("No test named '" + name + "'.", nameToken);
-        }
-        ArgList args = ArgList.NONE;
-        Token t = p.current();
-        if (t.isOp("(")) {
-            args = parseCallArgs();
-        } else if ((t.kind() == Kind.NAME || t.kind() == Kind.STRING || t.kind() == Kind.INT || t.kind() == Kind.FLOAT
-                || t.isOp("[") || t.isOp("{")) && !t.isName("else") && !t.isName("or") && !t.isName("and")) {
-            if (t.isName("is")) {
-                throw p.error("You cannot chain multiple tests with is", t);
-            }
-            Expr arg = parsePostfix(parsePrimary());
-            args = new ArgList(List.of(arg), List.of(), List.of(), null, null);
-        }
-        return new Expr.Test(p.pos(is), input, test, args, negated);
-    }
 }

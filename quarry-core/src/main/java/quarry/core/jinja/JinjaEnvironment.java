@@ -21,7 +21,9 @@ public final class JinjaEnvironment {
         Map<String, JinjaFilter> bound = new HashMap<>(builder.filters);
         bound.replaceAll((name, filter) -> filter instanceof Builtins.EnvironmentFilter e ? e.bind(this) : filter);
         this.filters = Map.copyOf(bound);
-        this.tests = Map.copyOf(builder.tests);
+        Map<String, JinjaTest> boundTests = new HashMap<>(builder.tests);
+        boundTests.replaceAll((name, test) -> test instanceof Builtins.EnvironmentTest e ? e.bind(this) : test);
+        this.tests = Map.copyOf(boundTests);
         this.keepTrailingNewline = builder.keepTrailingNewline;
     }
 
@@ -44,6 +46,16 @@ public final class JinjaEnvironment {
         Objects.requireNonNull(templateName);
         Source src = new Source(templateName, Objects.requireNonNull(source), keepTrailingNewline);
         return new Parser(this, src).parseTemplate();
+    }
+
+    /**
+     * Python's {@code ast.literal_eval} for the literals templates can write: numbers, strings,
+     * booleans, None, lists, tuples and dicts of them (dbt's {@code as_native} needs it).
+     *
+     * @throws JinjaException when {@code text} is not such a literal
+     */
+    public Object literalEval(String text) {
+        return LiteralEval.eval(this, text);
     }
 
     /** An empty per-render context. */

@@ -17,7 +17,15 @@ final class Py {
     private Py() {
     }
 
+    /** The text of a {@link Markup}, any other value unchanged: str semantics for both. */
+    static Object plain(Object value) {
+        return value instanceof Markup m ? m.text : value;
+    }
+
     static String typeName(Object value) {
+        if (value instanceof Markup) {
+            return "Markup";
+        }
         if (value == null) {
             return "NoneType";
         }
@@ -42,8 +50,20 @@ final class Py {
         if (value instanceof Map) {
             return "dict";
         }
+        if (value instanceof java.util.Set) {
+            return "set";
+        }
         if (value instanceof Undefined) {
             return "Undefined";
+        }
+        if (value instanceof PyTime.DateTime) {
+            return "datetime";
+        }
+        if (value instanceof PyTime.Date) {
+            return "date";
+        }
+        if (value instanceof PyTime.TimeDelta) {
+            return "timedelta";
         }
         if (value instanceof Macro) {
             return "Macro";
@@ -55,6 +75,15 @@ final class Py {
             return "function";
         }
         return value.getClass().getSimpleName();
+    }
+
+    /** Python's {@code str.isspace()} for one character (also what {@code \\s} and {@code strip()} use). */
+    static boolean isSpace(char c) {
+        if (c <= ' ') {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f');
+        }
+        return c == '\u0085' || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a') || c == '\u2028'
+                || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000';
     }
 
     static boolean isInt(Object v) {
@@ -85,6 +114,9 @@ final class Py {
         if (v instanceof String s) {
             return !s.isEmpty();
         }
+        if (v instanceof Markup m) {
+            return !m.text.isEmpty();
+        }
         if (v instanceof Long l) {
             return l != 0;
         }
@@ -108,102 +140,12 @@ final class Py {
 
     /** Python's {@code str(value)}, with Jinja2's empty string for undefined. */
     static String str(Object v) {
-        if (v instanceof String s) {
-            return s;
-        }
-        if (v == null) {
-            return "None";
-        }
-        if (v instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        if (v instanceof Long || v instanceof Integer || v instanceof BigInteger) {
-            return v.toString();
-        }
-        if (v instanceof Double d) {
-            return PyFloat.repr(d);
-        }
-        if (v instanceof Float f) {
-            return PyFloat.repr(f.doubleValue());
-        }
-        if (v instanceof List || v instanceof Map) {
-            return repr(v);
-        }
-        return v.toString();
+        return v instanceof String s ? s : PyRepr.str(v);
     }
 
     /** Python's {@code repr(value)}. */
     static String repr(Object v) {
-        StringBuilder out = new StringBuilder();
-        repr(v, out);
-        return out.toString();
-    }
-
-    static void repr(Object v, StringBuilder out) {
-        if (v instanceof String s) {
-            reprString(s, out);
-        } else if (v instanceof DictMethods.DictView || v instanceof Builtins.PyRange) {
-            out.append(v);
-        } else if (v instanceof PyTuple t) {
-            out.append('(');
-            for (int i = 0; i < t.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                repr(t.get(i), out);
-            }
-            out.append(t.size() == 1 ? ",)" : ")");
-        } else if (v instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                repr(list.get(i), out);
-            }
-            out.append(']');
-        } else if (v instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    out.append(", ");
-                }
-                first = false;
-                repr(e.getKey(), out);
-                out.append(": ");
-                repr(e.getValue(), out);
-            }
-            out.append('}');
-        } else if (v instanceof Undefined) {
-            out.append("Undefined");
-        } else {
-            out.append(str(v));
-        }
-    }
-
-    static void reprString(String s, StringBuilder out) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        out.append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == quote || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else if (c >= 0x80 && c < 0xa0) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append(quote);
+        return PyRepr.repr(v);
     }
 
     /** Python's {@code ==}. */
@@ -211,6 +153,8 @@ final class Py {
         if (a == b) {
             return true;
         }
+        a = plain(a);
+        b = plain(b);
         if (a == null || b == null) {
             return false;
         }
@@ -248,6 +192,8 @@ final class Py {
 
     /** Python's ordering ({@code <} etc.): negative, zero or positive; fails on unorderable types. */
     static int compare(Object a, Object b, String op) {
+        a = plain(a);
+        b = plain(b);
         if (isNumber(a) && isNumber(b)) {
             return PyMath.compareNumbers(a, b);
         }
@@ -264,12 +210,22 @@ final class Py {
             }
             return Integer.compare(la.size(), lb.size());
         }
+        if (a instanceof PyTime.DateTime x && b instanceof PyTime.DateTime y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof PyTime.Date x && b instanceof PyTime.Date y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof PyTime.TimeDelta x && b instanceof PyTime.TimeDelta y) {
+            return x.compareTo(y);
+        }
         throw new JinjaException("'" + op + "' not supported between instances of '" + typeName(a)
                 + "' and '" + typeName(b) + "'");
     }
 
     /** The items a for loop visits; Undefined iterates as empty, dicts as their keys. */
     static List<?> iterate(Object v) {
+        v = plain(v);
         if (v instanceof List<?> list) {
             return list;
         }
@@ -298,11 +254,13 @@ final class Py {
     }
 
     static boolean isIterable(Object v) {
-        return v instanceof Iterable || v instanceof Map || v instanceof String || v instanceof Undefined
+        return v instanceof Iterable || v instanceof Map || v instanceof String || v instanceof Markup
+                || v instanceof Undefined
                 || v instanceof Iterator;
     }
 
     static int length(Object v) {
+        v = plain(v);
         if (v instanceof String s) {
             return s.codePointCount(0, s.length());
         }
@@ -320,6 +278,8 @@ final class Py {
 
     /** Python's {@code item in container}. */
     static boolean contains(Object container, Object item) {
+        container = plain(container);
+        item = plain(item);
         if (container instanceof String s) {
             if (!(item instanceof String sub)) {
                 throw new JinjaException("'in <string>' requires string as left operand, not " + typeName(item));
