@@ -20,7 +20,8 @@ final class Attributes {
             throw u.error();
         }
         if (obj instanceof JinjaObject host) {
-            return host.attribute(name);
+            Object value = host.attribute(name);
+            return value == Undefined.INSTANCE ? Undefined.attribute(obj, name) : value;
         }
         boolean underscore = name.startsWith("_");
         if (obj instanceof Map<?, ?> map) {
@@ -47,6 +48,10 @@ final class Attributes {
         if (obj instanceof Macro macro) {
             return macro.attribute(name);
         }
+        if (Py.isNumber(obj) && (name.equals("real") || name.equals("imag"))) {
+            Object n = Py.canonical(obj instanceof Boolean b ? (b ? 1L : 0L) : obj);
+            return name.equals("real") ? n : Py.isFloat(n) ? (Object) 0.0 : (Object) 0L;
+        }
         if (Methods.has(obj, name)) {
             return new BoundMethod(obj, name);
         }
@@ -60,6 +65,8 @@ final class Attributes {
             }
             throw u.error();
         }
+        obj = Py.plain(obj);
+        key = Py.plain(key);
         if (key instanceof Slice slice) {
             return slice.apply(obj);
         }
@@ -127,7 +134,8 @@ final class Attributes {
 
     /** {@code receiver.name(args)} without allocating a bound method for str, list and dict methods. */
     static Object callMethod(Object receiver, String name, Arguments args, boolean lenient) {
-        if ((receiver instanceof String || receiver instanceof List || receiver instanceof Map)
+        if ((receiver instanceof String || receiver instanceof Markup || receiver instanceof List || receiver instanceof Map
+                || receiver instanceof java.util.Set)
                 && !name.startsWith("_") && Methods.has(receiver, name)) {
             return Methods.call(receiver, name, args);
         }

@@ -40,6 +40,16 @@ final class Builtins {
         }
     }
 
+    /** A built-in test that needs the finished environment. */
+    interface EnvironmentTest extends JinjaTest {
+        JinjaTest bind(JinjaEnvironment environment);
+
+        @Override
+        default boolean test(Object value, Arguments arguments) {
+            throw new IllegalStateException("test not bound to an environment");
+        }
+    }
+
     private static Object range(Arguments args) {
         if (!args.keywords().isEmpty()) {
             throw new JinjaException("range() takes no keyword arguments");
@@ -121,6 +131,14 @@ final class Builtins {
             this.start = start;
             this.stop = stop;
             this.step = step;
+        }
+
+        long start() {
+            return start;
+        }
+
+        long step() {
+            return step;
         }
 
         @Override

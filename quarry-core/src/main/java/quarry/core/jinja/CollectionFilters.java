@@ -39,6 +39,9 @@ final class CollectionFilters {
             if (v instanceof String s) {
                 return new StringBuilder(s).reverse().toString();
             }
+            if (v instanceof Markup m) {
+                return new Markup(new StringBuilder(m.text).reverse().toString());
+            }
             List<Object> items = new ArrayList<>(Py.iterate(v));
             Collections.reverse(items);
             return items;
@@ -58,13 +61,14 @@ final class CollectionFilters {
         });
         b.filter("attr", (v, a) -> {
             String name = Py.str(a.require(0, "name", "attr"));
+            StringFilters.defined(v);
             if (v instanceof Map && !Methods.has(v, name)) {
                 return Undefined.attribute(v, name);
             }
             return Attributes.getattr(v, name, false);
         });
         b.filter("sort", CollectionFilters::sort);
-        b.filter("dictsort", CollectionFilters::dictsort);
+        b.filter("dictsort", (v, a) -> dictsort(StringFilters.defined(v), a));
         b.filter("unique", CollectionFilters::unique);
         b.filter("min", (v, a) -> extreme(v, a, false));
         b.filter("max", (v, a) -> extreme(v, a, true));
@@ -79,7 +83,7 @@ final class CollectionFilters {
         b.filter("batch", CollectionFilters::batch);
         b.filter("slice", CollectionFilters::slice);
         b.filter("groupby", CollectionFilters::groupby);
-        b.filter("tojson", (v, a) -> Json.dumps(v, a.get(0, "indent", null)));
+        b.filter("tojson", (v, a) -> new Markup(Json.dumps(v, a.get(0, "indent", null))));
         b.filter("map", (Builtins.EnvironmentFilter) env -> (v, a) -> map(env, v, a));
         b.filter("select", (Builtins.EnvironmentFilter) env -> (v, a) -> select(env, v, a, false, false));
         b.filter("reject", (Builtins.EnvironmentFilter) env -> (v, a) -> select(env, v, a, true, false));
@@ -132,6 +136,7 @@ final class CollectionFilters {
     }
 
     private static Object sortKey(Object item, boolean caseSensitive) {
+        item = Py.plain(item);
         if (!caseSensitive && item instanceof String s) {
             return s.toLowerCase(java.util.Locale.ROOT);
         }
@@ -309,7 +314,7 @@ final class CollectionFilters {
     }
 
     private static Object map(JinjaEnvironment env, Object v, Arguments a) {
-        List<?> items = Py.iterate(v);
+        List<?> items = Py.truthy(v) ? Py.iterate(v) : List.of(); // Jinja2: "if value:" before iterating
         List<Object> out = new ArrayList<>(items.size());
         if (a.size() == 0 && a.keywords().containsKey("attribute")) {
             Object attribute = a.keywords().get("attribute");
@@ -335,7 +340,7 @@ final class CollectionFilters {
     }
 
     private static Object select(JinjaEnvironment env, Object v, Arguments a, boolean reject, boolean byAttribute) {
-        List<?> items = Py.iterate(v);
+        List<?> items = Py.truthy(v) ? Py.iterate(v) : List.of(); // Jinja2: "if value:" before iterating
         int first = byAttribute ? 1 : 0;
         Object attribute = byAttribute ? a.require(0, "attribute", "selectattr") : null;
         JinjaTest test;

@@ -29,6 +29,17 @@ abstract class Expr {
 
     abstract Object evaluate(Frame frame);
 
+    /** Records the call site when an error located in another template passes through a call here. */
+    final JinjaException traced(JinjaException e) {
+        if (e.isLocated() && !java.util.Objects.equals(e.templateName(), pos.template())) {
+            String last = e.callers().isEmpty() ? null : e.callers().get(e.callers().size() - 1);
+            if (last == null || !last.startsWith(pos.template() + ":")) {
+                e.addCaller(pos.template(), pos.line(), pos.column());
+            }
+        }
+        return e;
+    }
+
     /** A literal constant (immutable values only: lists and dicts are built fresh each time). */
     static final class Const extends Expr {
         final Object value;
@@ -96,10 +107,24 @@ abstract class Expr {
                 if (key instanceof List && !(key instanceof PyTuple) || key instanceof Map) {
                     throw new JinjaException("unhashable type: '" + Py.typeName(key) + "'");
                 }
-                map.put(key, values[i].eval(frame));
+                Object value = values[i].eval(frame);
+                if (key instanceof Boolean || key instanceof Number) {
+                    key = existingEqualKey(map, key);
+                }
+                map.put(key, value);
             }
             return map;
         }
+    }
+
+    /** Python dicts treat equal numbers (True, 1, 1.0) as one key and keep the first key object. */
+    static Object existingEqualKey(Map<Object, Object> map, Object key) {
+        for (Object existing : map.keySet()) {
+            if ((existing instanceof Boolean || existing instanceof Number) && Py.eq(existing, key)) {
+                return existing;
+            }
+        }
+        return key;
     }
 
     static final class GetAttr extends Expr {
@@ -166,7 +191,11 @@ abstract class Expr {
 
         @Override
         Object evaluate(Frame frame) {
-            return invoke(frame, args.eval(frame));
+            try {
+                return invoke(frame, args.eval(frame));
+            } catch (JinjaException e) {
+                throw traced(e);
+            }
         }
 
         Object invoke(Frame frame, Arguments arguments) {

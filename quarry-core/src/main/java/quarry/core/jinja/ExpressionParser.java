@@ -49,11 +49,21 @@ final class ExpressionParser {
 
     private Expr parseCondexpr() {
         Pos pos = p.pos(p.current());
+        int mark = p.unknownHard.size();
         Expr expr = parseOr();
-        while (p.skipName("if")) {
-            Expr test = parseOr();
-            Expr otherwise = p.skipName("else") ? parseCondexpr() : null;
-            expr = new Expr.Conditional(pos, test, expr, otherwise);
+        while (p.current().isName("if")) {
+            p.next();
+            // an inline if is a soft frame: unknown filters in any of its parts fail only when evaluated
+            p.unknownHard.subList(mark, p.unknownHard.size()).clear();
+            boolean outerSoft = p.soft;
+            p.soft = true;
+            try {
+                Expr test = parseOr();
+                Expr otherwise = p.skipName("else") ? parseCondexpr() : null;
+                expr = new Expr.Conditional(pos, test, expr, otherwise);
+            } finally {
+                p.soft = outerSoft;
+            }
         }
         return expr;
     }
@@ -381,6 +391,16 @@ final class ExpressionParser {
         return new ArgList(args, names, kwargs, star, starStar);
     }
 
+    /** An unknown filter or test: a compile error unless in a soft frame, and a runtime error when evaluated. */
+    private JinjaFilter missing(Token at, String message) {
+        if (!p.soft) {
+            p.unknownHard.add(p.error(message + ".", at));
+        }
+        return (v, a) -> {
+            throw new JinjaException(message + " found.");
+        };
+    }
+
     private void ensure(boolean ok, Token at) {
         if (!ok) {
             throw p.error("Invalid argument syntax", at);
@@ -396,7 +416,7 @@ final class ExpressionParser {
         }
         JinjaFilter filter = p.environment.filter(name.toString());
         if (filter == null) {
-            throw p.error("No filter named '" + name + "'.", nameToken);
+            filter = missing(nameToken, "No filter named '" + name + "'");
         }
         ArgList args = p.current().isOp("(") ? parseCallArgs() : ArgList.NONE;
         return new Expr.Filter(p.pos(nameToken), input, name.toString(), filter, args);
@@ -412,7 +432,8 @@ final class ExpressionParser {
         }
         JinjaTest test = p.environment.test(name.toString());
         if (test == null) {
-            throw p.error("No test named '" + name + "'.", nameToken);
+            JinjaFilter fails = missing(nameToken, "No test named '" + name + "'");
+            test = (v, a) -> fails.apply(v, a) != null;
         }
         ArgList args = ArgList.NONE;
         Token t = p.current();

@@ -48,6 +48,7 @@ final class ForLoop extends Stmt {
             return;
         }
         LoopContext loop = new LoopContext(this, frame, values, depth);
+        boolean completed = false; // Jinja2 runs else unless some iteration reached the end of the body
         for (int i = 0; i < values.size(); i++) {
             loop.index0 = i;
             Frame iteration = frame.child();
@@ -55,6 +56,7 @@ final class ForLoop extends Stmt {
             target.assign(iteration, values.get(i));
             try {
                 body.render(iteration, out);
+                completed = true;
             } catch (ControlFlow flow) {
                 if (flow == ControlFlow.BREAK) {
                     break;
@@ -63,6 +65,9 @@ final class ForLoop extends Stmt {
                     throw flow;
                 }
             }
+        }
+        if (!completed && otherwise != null) {
+            otherwise.render(frame, out);
         }
     }
 }

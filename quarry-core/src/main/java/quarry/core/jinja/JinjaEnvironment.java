@@ -21,7 +21,9 @@ public final class JinjaEnvironment {
         Map<String, JinjaFilter> bound = new HashMap<>(builder.filters);
         bound.replaceAll((name, filter) -> filter instanceof Builtins.EnvironmentFilter e ? e.bind(this) : filter);
         this.filters = Map.copyOf(bound);
-        this.tests = Map.copyOf(builder.tests);
+        Map<String, JinjaTest> boundTests = new HashMap<>(builder.tests);
+        boundTests.replaceAll((name, test) -> test instanceof Builtins.EnvironmentTest e ? e.bind(this) : test);
+        this.tests = Map.copyOf(boundTests);
         this.keepTrailingNewline = builder.keepTrailingNewline;
     }
 

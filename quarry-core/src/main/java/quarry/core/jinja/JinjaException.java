@@ -13,6 +13,7 @@ public class JinjaException extends RuntimeException {
     private final String templateName;
     private final int line;
     private final int column;
+    private final java.util.List<String> callers = new java.util.ArrayList<>();
 
     /** An error not yet located; the engine fills in where it happened. */
     public JinjaException(String detail) {
@@ -56,6 +57,21 @@ public class JinjaException extends RuntimeException {
     /** 1-based column, or 0 when not located. */
     public int column() {
         return column;
+    }
+
+    /**
+     * Where the failing macro was called from, innermost first ({@code models/a.sql:3:5}), when
+     * the error happened in a macro of another template.
+     */
+    public java.util.List<String> callers() {
+        return java.util.Collections.unmodifiableList(callers);
+    }
+
+    void addCaller(String template, int atLine, int atColumn) {
+        String site = template + ":" + atLine + ":" + atColumn;
+        if (callers.isEmpty() || !callers.get(callers.size() - 1).equals(site)) {
+            callers.add(site);
+        }
     }
 
     public boolean isLocated() {

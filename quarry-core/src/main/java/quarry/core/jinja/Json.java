@@ -28,6 +28,8 @@ final class Json {
             out.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : PyFloat.repr(d));
         } else if (v instanceof String s) {
             string(s, out);
+        } else if (v instanceof Markup m) {
+            string(m.text, out);
         } else if (v instanceof Map<?, ?> map) {
             List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
             entries.sort((x, y) -> Py.compare(x.getKey(), y.getKey(), "<"));

@@ -22,7 +22,7 @@ final class Methods {
     }
 
     static boolean has(Object receiver, String name) {
-        if (receiver instanceof String) {
+        if (receiver instanceof String || receiver instanceof Markup) {
             return STR.contains(name);
         }
         if (receiver instanceof PyTuple) {
@@ -34,10 +34,16 @@ final class Methods {
         if (receiver instanceof Map) {
             return DICT.contains(name);
         }
+        if (receiver instanceof Set) {
+            return SetMethods.NAMES.contains(name);
+        }
         return false;
     }
 
     static Object call(Object receiver, String name, Arguments args) {
+        if (receiver instanceof Markup m) {
+            return MarkupMethods.call(m, name, args);
+        }
         if (receiver instanceof String s) {
             return StrMethods.call(s, name, args);
         }
@@ -46,6 +52,9 @@ final class Methods {
         }
         if (receiver instanceof Map<?, ?> map) {
             return DictMethods.call(map, name, args);
+        }
+        if (receiver instanceof Set<?> set) {
+            return SetMethods.call(set, name, args);
         }
         throw new JinjaException("'" + Py.typeName(receiver) + "' object has no attribute '" + name + "'");
     }

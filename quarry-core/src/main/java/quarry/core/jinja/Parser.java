@@ -21,6 +21,12 @@ final class Parser {
     final Deque<Set<String>> referencedNames = new ArrayDeque<>();
     private final ExpressionParser expressions;
     private int loopDepth;
+    /**
+     * Jinja2 reports an unknown filter or test at compile time, except inside an if statement or
+     * an inline if (a "soft" frame), where it fails only when evaluated.
+     */
+    boolean soft;
+    final List<JinjaException> unknownHard = new ArrayList<>();
     private int depth;
     private final List<MacroDefinition> macros = new ArrayList<>();
     private final List<NamedBlock> blocks = new ArrayList<>();
@@ -36,6 +42,9 @@ final class Parser {
         Stmt.Body body = parseBody(Set.of());
         if (current().kind() != Kind.EOF) {
             throw unexpectedTag(current());
+        }
+        if (!unknownHard.isEmpty()) {
+            throw unknownHard.get(0);
         }
         return new Template(source.name, environment, body, macros, blocks);
     }
@@ -74,6 +83,12 @@ final class Parser {
             throw error("expected token " + wanted + ", got " + t.describe(), t);
         }
         return next();
+    }
+
+    /** The end of a tag that opens a body; like Jinja2, a Python-style colon may come first. */
+    private void expectBodyStart() {
+        skipOp(":");
+        expect(Kind.BLOCK_END, null);
     }
 
     boolean skipOp(String op) {
@@ -218,21 +233,31 @@ final class Parser {
     }
 
     private Stmt parseIf(Pos pos) {
+        boolean outerSoft = soft;
+        soft = true;
+        try {
+            return parseIfBranches(pos);
+        } finally {
+            soft = outerSoft;
+        }
+    }
+
+    private Stmt parseIfBranches(Pos pos) {
         List<Expr> tests = new ArrayList<>();
         List<Stmt.Body> bodies = new ArrayList<>();
         Stmt.Body otherwise = null;
         tests.add(expressions.parseTuple(false, true, Set.of(), false));
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         String[] which = new String[1];
         while (true) {
             bodies.add(parseUntil(Set.of("elif", "else", "endif"), which));
             if (which[0].equals("elif")) {
                 tests.add(expressions.parseTuple(false, true, Set.of(), false));
-                expect(Kind.BLOCK_END, null);
+                expectBodyStart();
                 continue;
             }
             if (which[0].equals("else")) {
-                expect(Kind.BLOCK_END, null);
+                expectBodyStart();
                 otherwise = parseBlockBody("endif");
                 break;
             }
@@ -251,19 +276,24 @@ final class Parser {
             test = expressions.parseExpression(true);
         }
         boolean recursive = skipName("recursive");
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         loopDepth++;
         String[] which = new String[1];
         Stmt.Body body;
+        boolean outerSoft = soft;
+        soft = false;
         try {
             body = parseUntil(Set.of("endfor", "else"), which);
         } finally {
             loopDepth--;
+            soft = outerSoft;
         }
         Stmt.Body otherwise = null;
-        expect(Kind.BLOCK_END, null);
         if (which[0].equals("else")) {
+            expectBodyStart();
             otherwise = parseBlockBody("endfor");
+        } else {
+            expect(Kind.BLOCK_END, null);
         }
         return new ForLoop(pos, target, iter, test, body, otherwise, recursive);
     }
@@ -275,10 +305,16 @@ final class Parser {
             expect(Kind.BLOCK_END, null);
             return new Stmt.Set(pos, target, value);
         }
-        Stmt.FilterChain filters = current().isOp("|") ? parseFilterChain(false) : null;
-        expect(Kind.BLOCK_END, null);
-        Stmt.Body body = parseBlockBody("endset");
-        return new Stmt.SetBlock(pos, target, body, filters);
+        boolean outerSoft = soft;
+        soft = false;
+        try {
+            Stmt.FilterChain filters = current().isOp("|") ? parseFilterChain(false) : null;
+            expectBodyStart();
+            Stmt.Body body = parseBlockBody("endset");
+            return new Stmt.SetBlock(pos, target, body, filters);
+        } finally {
+            soft = outerSoft;
+        }
     }
 
     Stmt.Target parseAssignTarget(boolean withTuple, boolean withNamespace, Set<String> extraEnd) {
@@ -341,7 +377,7 @@ final class Parser {
         List<String> params = new ArrayList<>();
         List<Expr> defaults = new ArrayList<>();
         parseSignature(params, defaults);
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         MacroDefinition def = macroBody(kind, prefix == null ? name : prefix + name, params, defaults, endTag, pos);
         return define(pos, def);
     }
@@ -359,11 +395,14 @@ final class Parser {
         referencedNames.push(names);
         int savedLoops = loopDepth;
         loopDepth = 0;
+        boolean outerSoft = soft;
+        soft = false;
         Stmt.Body body;
         try {
             body = parseBlockBody(endTag);
         } finally {
             loopDepth = savedLoops;
+            soft = outerSoft;
             referencedNames.pop();
         }
         if (!referencedNames.isEmpty()) {
@@ -387,6 +426,10 @@ final class Parser {
             if (skipOp("=")) {
                 defaults.add(expressions.parseExpression(true));
             } else {
+                if (name.text().equals("caller")) {
+                    throw error("When defining macros or call blocks the special \"caller\" argument must be omitted "
+                            + "or be given a default.", name);
+                }
                 if (defaults.stream().anyMatch(d -> d != null)) {
                     throw error("non-default argument follows default argument", name);
                 }
@@ -418,7 +461,7 @@ final class Parser {
                 default -> throw error("unexpected argument '" + key.text() + "' to materialization", key);
             }
         }
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         MacroDefinition def = macroBody(MacroDefinition.Kind.MATERIALIZATION,
                 "materialization_" + name + "_" + adapter, List.of(), List.of(), "endmaterialization", pos);
         return define(pos, def);
@@ -429,7 +472,14 @@ final class Parser {
         Token end = expect(Kind.BLOCK_END, null);
         int bodyStart = end.end();
         String endTag = "end" + kind;
-        Stmt.Body body = parseBody(Set.of(endTag));
+        boolean outerSoft = soft;
+        soft = false;
+        Stmt.Body body;
+        try {
+            body = parseBody(Set.of(endTag));
+        } finally {
+            soft = outerSoft;
+        }
         int bodyEnd = current().start();
         next();
         next();
@@ -453,16 +503,22 @@ final class Parser {
         if (!(call instanceof Expr.Call c)) {
             throw error("expected call", at);
         }
-        expect(Kind.BLOCK_END, null);
+        expectBodyStart();
         MacroDefinition caller = macroBody(MacroDefinition.Kind.CALLER, "caller", params, defaults, "endcall", pos);
         return new Stmt.CallBlock(pos, c, caller);
     }
 
     private Stmt parseFilterBlock(Pos pos) {
-        Stmt.FilterChain chain = parseFilterChain(true);
-        expect(Kind.BLOCK_END, null);
-        Stmt.Body body = parseBlockBody("endfilter");
-        return new Stmt.FilterBlock(pos, body, chain);
+        boolean outerSoft = soft;
+        soft = false;
+        try {
+            Stmt.FilterChain chain = parseFilterChain(true);
+            expectBodyStart();
+            Stmt.Body body = parseBlockBody("endfilter");
+            return new Stmt.FilterBlock(pos, body, chain);
+        } finally {
+            soft = outerSoft;
+        }
     }
 
     private Stmt.FilterChain parseFilterChain(boolean startInline) {
@@ -490,8 +546,14 @@ final class Parser {
             expect(Kind.OP, "=");
             values.add(expressions.parseExpression(true));
         }
-        expect(Kind.BLOCK_END, null);
-        Stmt.Body body = parseBlockBody("endwith");
-        return new Stmt.With(pos, targets, values, body);
+        expectBodyStart();
+        boolean outerSoft = soft;
+        soft = false;
+        try {
+            Stmt.Body body = parseBlockBody("endwith");
+            return new Stmt.With(pos, targets, values, body);
+        } finally {
+            soft = outerSoft;
+        }
     }
 }

@@ -17,7 +17,15 @@ final class Py {
     private Py() {
     }
 
+    /** The text of a {@link Markup}, any other value unchanged: str semantics for both. */
+    static Object plain(Object value) {
+        return value instanceof Markup m ? m.text : value;
+    }
+
     static String typeName(Object value) {
+        if (value instanceof Markup) {
+            return "Markup";
+        }
         if (value == null) {
             return "NoneType";
         }
@@ -42,8 +50,20 @@ final class Py {
         if (value instanceof Map) {
             return "dict";
         }
+        if (value instanceof java.util.Set) {
+            return "set";
+        }
         if (value instanceof Undefined) {
             return "Undefined";
+        }
+        if (value instanceof PyTime.DateTime) {
+            return "datetime";
+        }
+        if (value instanceof PyTime.Date) {
+            return "date";
+        }
+        if (value instanceof PyTime.TimeDelta) {
+            return "timedelta";
         }
         if (value instanceof Macro) {
             return "Macro";
@@ -84,6 +104,9 @@ final class Py {
         }
         if (v instanceof String s) {
             return !s.isEmpty();
+        }
+        if (v instanceof Markup m) {
+            return !m.text.isEmpty();
         }
         if (v instanceof Long l) {
             return l != 0;
@@ -126,7 +149,7 @@ final class Py {
         if (v instanceof Float f) {
             return PyFloat.repr(f.doubleValue());
         }
-        if (v instanceof List || v instanceof Map) {
+        if (v instanceof List || v instanceof Map || v instanceof java.util.Set) {
             return repr(v);
         }
         return v.toString();
@@ -142,6 +165,10 @@ final class Py {
     static void repr(Object v, StringBuilder out) {
         if (v instanceof String s) {
             reprString(s, out);
+        } else if (v instanceof Markup m) {
+            out.append("Markup(");
+            reprString(m.text, out);
+            out.append(')');
         } else if (v instanceof DictMethods.DictView || v instanceof Builtins.PyRange) {
             out.append(v);
         } else if (v instanceof PyTuple t) {
@@ -175,8 +202,25 @@ final class Py {
                 repr(e.getValue(), out);
             }
             out.append('}');
+        } else if (v instanceof java.util.Set<?> set) {
+            if (set.isEmpty()) {
+                out.append("set()");
+                return;
+            }
+            out.append('{');
+            boolean first = true;
+            for (Object item : set) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                repr(item, out);
+            }
+            out.append('}');
         } else if (v instanceof Undefined) {
             out.append("Undefined");
+        } else if (v instanceof PyTime.DateTime || v instanceof PyTime.Date || v instanceof PyTime.TimeDelta) {
+            out.append(PyTime.repr(v));
         } else {
             out.append(str(v));
         }
@@ -211,6 +255,8 @@ final class Py {
         if (a == b) {
             return true;
         }
+        a = plain(a);
+        b = plain(b);
         if (a == null || b == null) {
             return false;
         }
@@ -248,6 +294,8 @@ final class Py {
 
     /** Python's ordering ({@code <} etc.): negative, zero or positive; fails on unorderable types. */
     static int compare(Object a, Object b, String op) {
+        a = plain(a);
+        b = plain(b);
         if (isNumber(a) && isNumber(b)) {
             return PyMath.compareNumbers(a, b);
         }
@@ -264,12 +312,22 @@ final class Py {
             }
             return Integer.compare(la.size(), lb.size());
         }
+        if (a instanceof PyTime.DateTime x && b instanceof PyTime.DateTime y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof PyTime.Date x && b instanceof PyTime.Date y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof PyTime.TimeDelta x && b instanceof PyTime.TimeDelta y) {
+            return x.compareTo(y);
+        }
         throw new JinjaException("'" + op + "' not supported between instances of '" + typeName(a)
                 + "' and '" + typeName(b) + "'");
     }
 
     /** The items a for loop visits; Undefined iterates as empty, dicts as their keys. */
     static List<?> iterate(Object v) {
+        v = plain(v);
         if (v instanceof List<?> list) {
             return list;
         }
@@ -298,11 +356,13 @@ final class Py {
     }
 
     static boolean isIterable(Object v) {
-        return v instanceof Iterable || v instanceof Map || v instanceof String || v instanceof Undefined
+        return v instanceof Iterable || v instanceof Map || v instanceof String || v instanceof Markup
+                || v instanceof Undefined
                 || v instanceof Iterator;
     }
 
     static int length(Object v) {
+        v = plain(v);
         if (v instanceof String s) {
             return s.codePointCount(0, s.length());
         }
@@ -320,6 +380,8 @@ final class Py {
 
     /** Python's {@code item in container}. */
     static boolean contains(Object container, Object item) {
+        container = plain(container);
+        item = plain(item);
         if (container instanceof String s) {
             if (!(item instanceof String sub)) {
                 throw new JinjaException("'in <string>' requires string as left operand, not " + typeName(item));

@@ -77,6 +77,12 @@ final class PyMath {
     }
 
     static Object add(Object a, Object b) {
+        if (a instanceof JinjaObject || b instanceof JinjaObject) {
+            Object time = PyTime.add(a, b);
+            if (time != null) {
+                return time;
+            }
+        }
         if (isSmallInt(a) && isSmallInt(b)) {
             long x = smallInt(a);
             long y = smallInt(b);
@@ -88,6 +94,10 @@ final class PyMath {
         }
         if (a instanceof String sa && b instanceof String sb) {
             return sa.concat(sb);
+        }
+        if ((a instanceof Markup || b instanceof Markup) && (a instanceof String || a instanceof Markup)
+                && (b instanceof String || b instanceof Markup)) {
+            return new Markup(Markup.escape(a).text + Markup.escape(b).text);
         }
         if (Py.isNumber(a) && Py.isNumber(b)) {
             if (isIntLike(a) && isIntLike(b)) {
@@ -110,6 +120,12 @@ final class PyMath {
     }
 
     static Object sub(Object a, Object b) {
+        if (a instanceof JinjaObject || b instanceof JinjaObject) {
+            Object time = PyTime.sub(a, b);
+            if (time != null) {
+                return time;
+            }
+        }
         if (isSmallInt(a) && isSmallInt(b)) {
             long x = smallInt(a);
             long y = smallInt(b);
@@ -124,6 +140,11 @@ final class PyMath {
                 return Py.normalizeInt(big(a).subtract(big(b)));
             }
             return toDouble(a) - toDouble(b);
+        }
+        if (a instanceof java.util.Set<?> x && b instanceof java.util.Set<?> y) {
+            java.util.Set<Object> out = new java.util.LinkedHashSet<>(x);
+            out.removeAll(y);
+            return out;
         }
         checkDefined(a, b);
         throw unsupported("-", a, b);
@@ -144,6 +165,9 @@ final class PyMath {
         }
         if (Py.isNumber(a) && Py.isNumber(b)) {
             return toDouble(a) * toDouble(b);
+        }
+        if (a instanceof Markup m && isIntLike(b)) {
+            return new Markup((String) repeat(m.text, smallInt(b)));
         }
         if ((a instanceof String || a instanceof List) && isIntLike(b)) {
             return repeat(a, smallInt(b));
@@ -229,6 +253,9 @@ final class PyMath {
         if (a instanceof String s) {
             return PyFormat.percent(s, b);
         }
+        if (a instanceof Markup m) {
+            return new Markup(PyFormat.percent(m.text, MarkupMethods.escapeArguments(b)));
+        }
         if (isIntLike(a) && isIntLike(b)) {
             if (isSmallInt(a) && isSmallInt(b)) {
                 long y = smallInt(b);
@@ -290,6 +317,9 @@ final class PyMath {
     }
 
     static Object neg(Object a) {
+        if (a instanceof PyTime.TimeDelta t) {
+            return new PyTime.TimeDelta(-t.micros());
+        }
         if (a instanceof Long l) {
             return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : -l;
         }

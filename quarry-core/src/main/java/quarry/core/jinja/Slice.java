@@ -15,6 +15,11 @@ record Slice(Object start, Object stop, Object step) {
             }
             return out.toString();
         }
+        if (target instanceof Builtins.PyRange range) {
+            long[] b = bounds(range.size());
+            return new Builtins.PyRange(range.start() + b[0] * range.step(), range.start() + b[1] * range.step(),
+                    range.step() * b[2]);
+        }
         if (target instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
             for (int i : indices(list.size())) {
@@ -29,6 +34,25 @@ record Slice(Object start, Object stop, Object step) {
     }
 
     private int[] indices(int length) {
+        long[] b = bounds(length);
+        long lo = b[0];
+        long hi = b[1];
+        long st = b[2];
+        List<Integer> out = new ArrayList<>();
+        if (st > 0) {
+            for (long i = lo; i < hi; i += st) {
+                out.add((int) i);
+            }
+        } else {
+            for (long i = lo; i > hi; i += st) {
+                out.add((int) i);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Python's slice.indices(length): clamped start, stop and the step. */
+    private long[] bounds(int length) {
         long st = step == null ? 1 : Py.toIndex(step);
         if (st == 0) {
             throw new JinjaException("slice step cannot be zero");
@@ -42,17 +66,7 @@ record Slice(Object start, Object stop, Object step) {
             lo = bound(start, length, length - 1, -1, length - 1);
             hi = bound(stop, length, -1, -1, length - 1);
         }
-        List<Integer> out = new ArrayList<>();
-        if (st > 0) {
-            for (long i = lo; i < hi; i += st) {
-                out.add((int) i);
-            }
-        } else {
-            for (long i = lo; i > hi; i += st) {
-                out.add((int) i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return new long[] {lo, hi, st};
     }
 
     private static long bound(Object value, int length, long absent, long min, long max) {

@@ -327,7 +327,7 @@ final class StrMethods {
                     break;
                 }
                 if (maxsplit >= 0 && out.size() >= maxsplit) {
-                    out.add(strip(s.substring(i), null, false, true));
+                    out.add(s.substring(i));
                     break;
                 }
                 int start = i;
@@ -370,7 +370,7 @@ final class StrMethods {
                     break;
                 }
                 if (out.size() >= maxsplit) {
-                    out.add(0, strip(s.substring(0, i), null, true, false));
+                    out.add(0, s.substring(0, i));
                     break;
                 }
                 int end = i;

@@ -21,13 +21,21 @@ final class StringFilters {
     private StringFilters() {
     }
 
+    /** Jinja2 filters that convert their input fail on undefined instead of treating it as empty. */
+    static Object defined(Object v) {
+        if (v instanceof Undefined u) {
+            throw u.error();
+        }
+        return v;
+    }
+
     static void register(JinjaEnvironment.Builder b) {
-        b.filter("upper", (v, a) -> Py.str(v).toUpperCase(java.util.Locale.ROOT));
-        b.filter("lower", (v, a) -> Py.str(v).toLowerCase(java.util.Locale.ROOT));
-        b.filter("capitalize", (v, a) -> StrMethods.call(Py.str(v), "capitalize", Arguments.empty()));
-        b.filter("title", (v, a) -> title(Py.str(v)));
-        b.filter("trim", (v, a) -> StrMethods.strip(Py.str(v), a.get(0, "chars", null) == null ? null
-                : Py.str(a.get(0, "chars", null)), true, true));
+        b.filter("upper", (v, a) -> keep(v, Py.str(v).toUpperCase(java.util.Locale.ROOT)));
+        b.filter("lower", (v, a) -> keep(v, Py.str(v).toLowerCase(java.util.Locale.ROOT)));
+        b.filter("capitalize", (v, a) -> keep(v, StrMethods.call(Py.str(v), "capitalize", Arguments.empty())));
+        b.filter("title", (v, a) -> keep(v, title(Py.str(v))));
+        b.filter("trim", (v, a) -> keep(v, StrMethods.strip(Py.str(v), a.get(0, "chars", null) == null ? null
+                : Py.str(a.get(0, "chars", null)), true, true)));
         b.filter("replace", (v, a) -> {
             List<Object> args = new ArrayList<>();
             args.add(a.require(0, "old", "replace"));
@@ -38,13 +46,13 @@ final class StringFilters {
             }
             return StrMethods.call(Py.str(v), "replace", new Arguments(args, Map.of()));
         });
-        b.filter("center", (v, a) -> StrMethods.call(Py.str(v), "center",
-                Arguments.of(a.get(0, "width", 80L))));
-        b.filter("string", (v, a) -> Py.str(v));
-        b.filter("safe", (v, a) -> v instanceof Undefined ? "" : Py.str(v));
-        b.filter("escape", (v, a) -> escape(v));
-        b.filter("e", (v, a) -> escape(v));
-        b.filter("forceescape", (v, a) -> escape(v));
+        b.filter("center", (v, a) -> keep(v, StrMethods.call(Py.str(v), "center",
+                Arguments.of(a.get(0, "width", 80L)))));
+        b.filter("string", (v, a) -> v instanceof Markup ? v : Py.str(v));
+        b.filter("safe", (v, a) -> v instanceof Markup ? v : new Markup(Py.str(v)));
+        b.filter("escape", (v, a) -> Markup.escape(v));
+        b.filter("e", (v, a) -> Markup.escape(v));
+        b.filter("forceescape", (v, a) -> new Markup(escape(Py.str(v))));
         b.filter("striptags", (v, a) -> {
             String stripped = TAGS.matcher(Py.str(v)).replaceAll("");
             String collapsed = String.join(" ", StrMethods.split(stripped, null, -1).stream().map(Py::str).toList());
@@ -59,17 +67,18 @@ final class StringFilters {
             return count;
         });
         b.filter("truncate", StringFilters::truncate);
-        b.filter("indent", StringFilters::indent);
+        b.filter("indent", (v, a) -> keep(v, indent(defined(v), a)));
         b.filter("format", (v, a) -> {
             if (a.size() > 0 && !a.keywords().isEmpty()) {
                 throw new JinjaException("can't handle positional and keyword arguments at the same time");
             }
             Object args = a.keywords().isEmpty() ? PyTuple.copyOf(a.positional()) : a.keywords();
-            return PyFormat.percent(Py.str(v), args);
+            return PyMath.mod(v instanceof Markup ? v : Py.str(v), args);
         });
-        b.filter("int", StringFilters::toInt);
-        b.filter("float", (v, a) -> toFloat(v, a.get(0, "default", 0.0)));
+        b.filter("int", (v, a) -> toInt(Py.plain(defined(v)), a));
+        b.filter("float", (v, a) -> toFloat(Py.plain(defined(v)), a.get(0, "default", 0.0)));
         b.filter("abs", (v, a) -> {
+            defined(v);
             if (v instanceof Boolean || Py.isInt(v)) {
                 Object n = v instanceof Boolean bool ? (bool ? 1L : 0L) : v;
                 return PyMath.compareNumbers(n, 0L) < 0 ? PyMath.neg(n) : Py.canonical(n);
@@ -79,13 +88,18 @@ final class StringFilters {
             }
             throw new JinjaException("bad operand type for abs(): '" + Py.typeName(v) + "'");
         });
-        b.filter("round", StringFilters::round);
-        b.filter("filesizeformat", StringFilters::filesizeformat);
+        b.filter("round", (v, a) -> round(defined(v), a));
+        b.filter("filesizeformat", (v, a) -> filesizeformat(defined(v), a));
         b.filter("urlencode", (v, a) -> urlencode(v));
         b.filter("urlize", (v, a) -> Py.str(v));
-        b.filter("wordwrap", StringFilters::wordwrap);
+        b.filter("wordwrap", (v, a) -> wordwrap(defined(v), a));
         b.filter("pprint", (v, a) -> Py.repr(v));
-        b.filter("xmlattr", StringFilters::xmlattr);
+        b.filter("xmlattr", (v, a) -> xmlattr(defined(v), a));
+    }
+
+    /** A str filter's result keeps its input's markup-ness (Jinja2's soft_str). */
+    private static Object keep(Object input, Object result) {
+        return input instanceof Markup && result instanceof String s ? new Markup(s) : result;
     }
 
     static String escape(Object v) {
@@ -280,7 +294,8 @@ final class StringFilters {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 return d;
             }
-            return new BigDecimal(d).setScale((int) precision, RoundingMode.HALF_EVEN).doubleValue();
+            double r = new BigDecimal(d).setScale((int) precision, RoundingMode.HALF_EVEN).doubleValue();
+            return r == 0 && (d < 0 || 1 / d < 0) ? -0.0 : r;
         }
         double factor = Math.pow(10, precision);
         double d = PyMath.toDouble(v) * factor;
@@ -340,7 +355,8 @@ final class StringFilters {
             List<String> parts = new ArrayList<>();
             for (Object pair : Py.iterate(v)) {
                 List<?> kv = Py.iterate(pair);
-                parts.add(quote(Py.str(kv.get(0)), "") + "=" + quote(Py.str(kv.get(1)), ""));
+                parts.add(quote(Py.str(kv.get(0)), "").replace("%20", "+") + "="
+                        + quote(Py.str(kv.get(1)), "").replace("%20", "+"));
             }
             return String.join("&", parts);
         }

@@ -18,11 +18,12 @@ final class Tests {
         b.test("integer", (v, a) -> Py.isInt(v));
         b.test("float", (v, a) -> Py.isFloat(v));
         b.test("number", (v, a) -> Py.isNumber(v));
-        b.test("string", (v, a) -> v instanceof String);
+        b.test("string", (v, a) -> v instanceof String || v instanceof Markup);
         b.test("mapping", (v, a) -> v instanceof Map);
         b.test("iterable", (v, a) -> Py.isIterable(v));
-        b.test("sequence", (v, a) -> v instanceof List || v instanceof String || v instanceof Map);
-        b.test("callable", (v, a) -> v instanceof JinjaCallable);
+        b.test("sequence", (v, a) -> v instanceof List || v instanceof String || v instanceof Markup || v instanceof Map
+                || v instanceof Undefined);
+        b.test("callable", (v, a) -> v instanceof JinjaCallable || v instanceof Undefined);
         b.test("sameas", (v, a) -> {
             Object other = a.require(0, "other", "sameas");
             if (v == null || other == null || v instanceof Boolean || other instanceof Boolean) {
@@ -33,7 +34,7 @@ final class Tests {
             }
             return v == other;
         });
-        b.test("escaped", (v, a) -> false);
+        b.test("escaped", (v, a) -> v instanceof Markup);
         b.test("lower", (v, a) -> (Boolean) StrMethods.call(Py.str(v), "islower", Arguments.empty()));
         b.test("upper", (v, a) -> (Boolean) StrMethods.call(Py.str(v), "isupper", Arguments.empty()));
         b.test("odd", (v, a) -> Py.truthy(PyMath.mod(v, 2L)));
@@ -46,8 +47,8 @@ final class Tests {
         compare(b, "<=", "le");
         compare(b, ">", "gt", "greaterthan");
         compare(b, ">=", "ge");
-        b.test("filter", (v, a) -> false);
-        b.test("test", (v, a) -> false);
+        b.test("filter", (Builtins.EnvironmentTest) env -> (v, a) -> v instanceof String s && env.filter(s) != null);
+        b.test("test", (Builtins.EnvironmentTest) env -> (v, a) -> v instanceof String s && env.test(s) != null);
     }
 
     private static void compare(JinjaEnvironment.Builder b, String op, String... names) {
@@ -56,10 +57,5 @@ final class Tests {
         for (String name : names) {
             b.test(name, test);
         }
-    }
-
-    /** Binds the {@code filter} and {@code test} tests, which need the finished environment. */
-    static boolean hasFilter(JinjaEnvironment env, Object name) {
-        return name instanceof String s && env.filter(s) != null;
     }
 }

@@ -131,4 +131,27 @@ class HostInterfaceTest {
                     assertThat(e.getMessage()).isEqualTo("models/a.sql:3:6: boom");
                 });
     }
+
+    @Test
+    void errorsInMacrosNameTheMacroFileAndTheCallSites() {
+        JinjaEnvironment env = JinjaEnvironment.standard();
+        Template macros = env.parse("macros/util.sql",
+                "{% macro outer(x) %}{{ inner(x) }}{% endmacro %}\n{% macro inner(x) %}\n{{ x.missing.attr }}{% endmacro %}");
+        Context ctx = env.newContext();
+        macros.macros().forEach(d -> ctx.set(d.name(), ctx.bind(d)));
+        assertThatThrownBy(() -> env.parse("models/m.sql", "select\n  {{ outer({}) }}").render(ctx))
+                .isInstanceOfSatisfying(JinjaException.class, e -> {
+                    assertThat(e.templateName()).isEqualTo("macros/util.sql");
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.callers()).containsExactly("models/m.sql:2:6");
+                });
+    }
+
+    @Test
+    void hostObjectsMissingAttributesNameTheAttribute() {
+        JinjaEnvironment env = JinjaEnvironment.standard();
+        Context ctx = env.newContext().set("this", new Relation("s", "t"));
+        assertThatThrownBy(() -> env.parse("m.sql", "{{ this.nope() }}").render(ctx))
+                .hasMessageContaining("has no attribute 'nope'");
+    }
 }

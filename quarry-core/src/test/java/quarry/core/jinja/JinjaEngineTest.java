@@ -82,4 +82,15 @@ class JinjaEngineTest {
         assertThat(t.render(Map.of("x", 2))).isEqualTo("4");
         assertThat(t.render(Map.of("x", "ab"))).isEqualTo("abab");
     }
+
+    @Test
+    void hostSetsBehaveAsPythonSets() {
+        JinjaEnvironment withSet = JinjaEnvironment.builder()
+                .global("set", (JinjaCallable) args -> new java.util.LinkedHashSet<>(
+                        args.size() == 0 ? java.util.List.of() : Py.iterate(args.get(0))))
+                .build();
+        String out = withSet.parse("t", "{% set s = set([1, 2, 2]) %}{% do s.add(3) %}{{ s }} {{ 2 in s }} {{ s|length }}"
+                + " {{ set() }} {{ s - set([1]) }} {{ s.union(['x']) }} {{ s|list }}").render(Map.of());
+        assertThat(out).isEqualTo("{1, 2, 3} True 3 set() {2, 3} {1, 2, 3, 'x'} [1, 2, 3]");
+    }
 }
