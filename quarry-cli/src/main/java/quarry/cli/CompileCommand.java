@@ -77,8 +77,9 @@ final class CompileCommand extends ProjectCommand {
             throw ProjectParsing.unwrap(e);
         }
         Parsing.writeManifest(session, parsed.result(), compiled);
-        if (nodes.size() == 1 && selection.select.size() > 0) {
-            Node only = nodes.get(0);
+        List<Node> nonTests = nodes.stream().filter(n -> n.resourceType() != ResourceType.TEST).toList();
+        if (nonTests.size() == 1 && !selection.select.isEmpty()) {
+            Node only = nonTests.get(0);
             console.info("Compiled node '" + only.name() + "' is:");
             console.result(compiled.get(only.uniqueId()).compiledCode());
         } else {

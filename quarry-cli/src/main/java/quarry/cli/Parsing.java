@@ -7,6 +7,7 @@ import java.util.Map;
 import quarry.core.artifacts.CompiledNode;
 import quarry.core.compile.JinjaBinding;
 import quarry.core.compile.RenderSettings;
+import quarry.core.parse.ParseTimings;
 import quarry.core.artifacts.InvocationInfo;
 import quarry.core.artifacts.ManifestWriter;
 import quarry.core.manifest.Manifest;
@@ -27,18 +28,35 @@ final class Parsing {
     }
 
     /** A parsed project with the Jinja binding that parsed it, which compile reuses. */
-    record Parsed(ParseResult result, JinjaBinding jinja) {}
+    record Parsed(ParseResult result, JinjaBinding jinja, ParseTimings timings) {}
 
     static Parsed parseWith(Session session, Console console) {
         RenderSettings settings = ProjectParsing.renderSettings(session,
                 ProjectParsing.flags(session.options().command(), false), console::info, console::result);
         JinjaBinding jinja = ProjectParsing.binding(session, settings);
-        return new Parsed(ProjectParsing.parse(session, jinja), jinja);
+        ParseTimings timings = new ParseTimings();
+        return new Parsed(ProjectParsing.parse(session, jinja, timings), jinja, timings);
     }
 
     static void writeManifest(Session session, ParseResult result, Map<String, CompiledNode> compiled) {
         new ManifestWriter(session.relationStyle()).write(session.targetDir().resolve("manifest.json"),
                 result.manifest(), result.dag(), invocation(session), compiled);
+    }
+
+    /** target/perf_info.json: the parse phases in seconds, as dbt's parse writes them. */
+    static void writePerfInfo(Session session, Parsed parsed, long pathCount) {
+        java.util.Map<String, Object> info = new java.util.LinkedHashMap<>();
+        info.put("path_count", pathCount);
+        info.put("is_partial_parse_enabled", true);
+        info.put("is_static_analysis_enabled", true);
+        info.putAll(parsed.timings().phases());
+        try {
+            java.nio.file.Files.createDirectories(session.targetDir());
+            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValue(session.targetDir().resolve("perf_info.json").toFile(), info);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static InvocationInfo invocation(Session session) {

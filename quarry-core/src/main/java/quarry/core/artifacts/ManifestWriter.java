@@ -104,7 +104,7 @@ public final class ManifestWriter {
                 g.writeObjectFieldStart(empty);
                 g.writeEndObject();
             }
-            g.writeObjectField("selectors", manifest.selectors());
+            field(g, "selectors", manifest.selectors());
             g.writeObjectFieldStart("disabled");
             for (Map.Entry<String, Object> e : manifest.disabled().entrySet()) {
                 g.writeArrayFieldStart(e.getKey());
@@ -118,8 +118,8 @@ public final class ManifestWriter {
                 g.writeEndArray();
             }
             g.writeEndObject();
-            g.writeObjectField("parent_map", dag.parentMap());
-            g.writeObjectField("child_map", dag.childMap());
+            field(g, "parent_map", dag.parentMap());
+            field(g, "child_map", dag.childMap());
             g.writeObjectFieldStart("group_map");
             g.writeEndObject();
             for (String empty : List.of("saved_queries", "semantic_models", "unit_tests", "functions")) {
@@ -130,6 +130,43 @@ public final class ManifestWriter {
         }
     }
 
+    /** Writes a field whose value is a plain value (maps, lists, strings, numbers, booleans, null) without data binding. */
+    private static void field(JsonGenerator g, String name, Object value) throws IOException {
+        g.writeFieldName(name);
+        value(g, value);
+    }
+
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Iterable<?> l) {
+            g.writeStartArray();
+            for (Object item : l) {
+                value(g, item);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Long || v instanceof Integer) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof java.math.BigInteger b) {
+            g.writeNumber(b);
+        } else {
+            g.writeString(String.valueOf(v));
+        }
+    }
+
     private void metadata(JsonGenerator g, Manifest manifest, InvocationInfo info) throws IOException {
         g.writeObjectFieldStart("metadata");
         g.writeStringField("dbt_schema_version", SCHEMA);
@@ -137,7 +174,7 @@ public final class ManifestWriter {
         g.writeStringField("generated_at", ISO.format(java.time.Instant.now().truncatedTo(ChronoUnit.MICROS)));
         g.writeStringField("invocation_id", info.invocationId());
         g.writeStringField("invocation_started_at", ISO.format(info.startedAt()));
-        g.writeObjectField("env", info.env());
+        field(g, "env", info.env());
         g.writeStringField("project_name", manifest.projectName());
         g.writeStringField("project_id", quarry.core.parse.Hashing.md5(manifest.projectName()));
         g.writeNullField("user_id");
@@ -163,28 +200,28 @@ public final class ManifestWriter {
         g.writeStringField("path", n.path());
         g.writeStringField("original_file_path", n.originalFilePath());
         g.writeStringField("unique_id", n.uniqueId());
-        g.writeObjectField("fqn", n.fqn());
+        field(g, "fqn", n.fqn());
         g.writeStringField("alias", n.alias());
         g.writeObjectFieldStart("checksum");
         g.writeStringField("name", n.testMetadata() != null ? "none" : "sha256");
         g.writeStringField("checksum", n.testMetadata() != null ? "" : n.checksum());
         g.writeEndObject();
-        g.writeObjectField("config", n.config());
-        g.writeObjectField("tags", n.tags());
+        field(g, "config", n.config());
+        field(g, "tags", n.tags());
         g.writeStringField("description", n.description());
         columns(g, n.columns());
-        g.writeObjectField("meta", n.meta());
+        field(g, "meta", n.meta());
         g.writeNullField("group");
-        g.writeObjectField("docs", n.config().getOrDefault("docs", Map.of("show", true)));
+        field(g, "docs", n.config().getOrDefault("docs", Map.of("show", true)));
         if (n.patchPath() == null) {
             g.writeNullField("patch_path");
         } else {
             g.writeStringField("patch_path", n.patchPath());
         }
         g.writeNullField("build_path");
-        g.writeObjectField("unrendered_config", n.configCallDict());
+        field(g, "unrendered_config", n.configCallDict());
         g.writeNumberField("created_at", 0);
-        g.writeObjectField("config_call_dict", n.configCallDict());
+        field(g, "config_call_dict", n.configCallDict());
         String relation = relationName(n);
         if (relation == null) {
             g.writeNullField("relation_name");
@@ -204,14 +241,14 @@ public final class ManifestWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeObjectField("sources", n.sources());
+        field(g, "sources", n.sources());
         g.writeArrayFieldStart("metrics");
         g.writeEndArray();
         g.writeArrayFieldStart("functions");
         g.writeEndArray();
         g.writeObjectFieldStart("depends_on");
-        g.writeObjectField("macros", n.dependsOnMacros());
-        g.writeObjectField("nodes", n.dependsOnNodes());
+        field(g, "macros", n.dependsOnMacros());
+        field(g, "nodes", n.dependsOnNodes());
         g.writeEndObject();
         if (compiled != null) {
             g.writeStringField("compiled_path", compiled.compiledPath());
@@ -254,7 +291,7 @@ public final class ManifestWriter {
             g.writeStringField("attached_node", n.attachedNode());
             g.writeObjectFieldStart("test_metadata");
             g.writeStringField("name", n.testMetadata().name());
-            g.writeObjectField("kwargs", n.testMetadata().kwargs());
+            field(g, "kwargs", n.testMetadata().kwargs());
             g.writeStringField("namespace", n.testMetadata().namespace());
             g.writeEndObject();
         }
@@ -277,18 +314,18 @@ public final class ManifestWriter {
             g.writeObjectFieldStart(c.name());
             g.writeStringField("name", c.name());
             g.writeStringField("description", c.description());
-            g.writeObjectField("meta", c.meta());
+            field(g, "meta", c.meta());
             g.writeStringField("data_type", c.dataType());
-            g.writeObjectField("constraints", c.constraints());
+            field(g, "constraints", c.constraints());
             if (c.quote() == null) {
                 g.writeNullField("quote");
             } else {
                 g.writeBooleanField("quote", c.quote());
             }
-            g.writeObjectField("tags", c.tags());
+            field(g, "tags", c.tags());
             g.writeObjectFieldStart("config");
-            g.writeObjectField("meta", c.meta());
-            g.writeObjectField("tags", c.tags());
+            field(g, "meta", c.meta());
+            field(g, "tags", c.tags());
             g.writeEndObject();
             g.writeNullField("granularity");
             g.writeArrayFieldStart("doc_blocks");
@@ -308,22 +345,22 @@ public final class ManifestWriter {
         g.writeStringField("path", s.path());
         g.writeStringField("original_file_path", s.originalFilePath());
         g.writeStringField("unique_id", s.uniqueId());
-        g.writeObjectField("fqn", s.fqn());
+        field(g, "fqn", s.fqn());
         g.writeStringField("source_name", s.sourceName());
         g.writeStringField("source_description", s.sourceDescription() == null ? "" : s.sourceDescription());
         g.writeStringField("loader", s.loader() == null ? "" : s.loader());
         g.writeStringField("identifier", s.identifier());
-        g.writeObjectField("quoting", s.quoting());
+        field(g, "quoting", s.quoting());
         g.writeStringField("loaded_at_field", s.loadedAtField());
         g.writeNullField("loaded_at_query");
-        g.writeObjectField("freshness", s.freshness());
-        g.writeObjectField("external", s.external().isEmpty() ? null : s.external());
+        field(g, "freshness", s.freshness());
+        field(g, "external", s.external().isEmpty() ? null : s.external());
         g.writeStringField("description", s.description() == null ? "" : s.description());
         columns(g, s.columns());
-        g.writeObjectField("meta", s.meta());
-        g.writeObjectField("source_meta", s.sourceMeta());
-        g.writeObjectField("tags", s.tags());
-        g.writeObjectField("config", s.config());
+        field(g, "meta", s.meta());
+        field(g, "source_meta", s.sourceMeta());
+        field(g, "tags", s.tags());
+        field(g, "config", s.config());
         g.writeNullField("patch_path");
         g.writeObjectFieldStart("unrendered_config");
         g.writeEndObject();
@@ -347,7 +384,7 @@ public final class ManifestWriter {
         g.writeEndArray();
         g.writeEndObject();
         g.writeStringField("description", m.description());
-        g.writeObjectField("meta", Map.of());
+        field(g, "meta", Map.of());
         g.writeObjectFieldStart("docs");
         g.writeBooleanField("show", true);
         g.writeNullField("node_color");
@@ -376,20 +413,20 @@ public final class ManifestWriter {
         g.writeStringField("path", e.path());
         g.writeStringField("original_file_path", e.originalFilePath());
         g.writeStringField("unique_id", e.uniqueId());
-        g.writeObjectField("fqn", e.fqn());
+        field(g, "fqn", e.fqn());
         g.writeStringField("type", e.type());
-        g.writeObjectField("owner", e.owner());
+        field(g, "owner", e.owner());
         g.writeStringField("description", e.description() == null ? "" : e.description());
         g.writeStringField("label", e.label());
         g.writeStringField("maturity", e.maturity());
-        g.writeObjectField("meta", e.meta());
-        g.writeObjectField("tags", e.tags());
-        g.writeObjectField("config", e.config());
+        field(g, "meta", e.meta());
+        field(g, "tags", e.tags());
+        field(g, "config", e.config());
         g.writeStringField("url", e.url());
         g.writeObjectFieldStart("depends_on");
         g.writeArrayFieldStart("macros");
         g.writeEndArray();
-        g.writeObjectField("nodes", e.dependsOnNodes());
+        field(g, "nodes", e.dependsOnNodes());
         g.writeEndObject();
         g.writeArrayFieldStart("refs");
         for (RefCall r : e.refs()) {
@@ -400,7 +437,7 @@ public final class ManifestWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeObjectField("sources", e.sources());
+        field(g, "sources", e.sources());
         g.writeNumberField("created_at", 0);
         g.writeEndObject();
     }

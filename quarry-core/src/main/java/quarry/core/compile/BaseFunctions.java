@@ -46,7 +46,7 @@ final class BaseFunctions {
             return "";
         });
         ctx.set("exceptions", new Exceptions(settings));
-        ctx.set("modules", PyModules.modules());
+        ctx.set("modules", new DbtModules(java.time.Clock.systemUTC()));
         ctx.set("fromjson", (JinjaCallable) BaseFunctions::fromJson);
         ctx.set("tojson", (JinjaCallable) args -> toJson(args.get(0, "value", null)));
         ctx.set("fromyaml", (JinjaCallable) args -> {
@@ -64,7 +64,7 @@ final class BaseFunctions {
         ctx.set("local_md5", (JinjaCallable) args -> Hashing.md5(String.valueOf(args.require(0, "value", "local_md5"))));
         ctx.set("diff_of_two_dicts", (JinjaCallable) BaseFunctions::diffOfTwoDicts);
         ctx.set("invocation_id", settings.invocationId());
-        ctx.set("run_started_at", PyModules.datetime(settings.runStartedAt()));
+        ctx.set("run_started_at", quarry.core.jinja.PyModules.datetime(settings.runStartedAt().atZone(java.time.ZoneOffset.UTC)));
         ctx.set("flags", settings.flags());
         ctx.set("dbt_version", settings.dbtVersion());
         ctx.set("project_name", settings.rootProject());
@@ -200,11 +200,11 @@ final class BaseFunctions {
 
     private static Object set(Arguments args, boolean strict) {
         Object value = args.get(0, "value", null);
-        if (value instanceof List<?> l) {
-            return new ArrayList<>(new LinkedHashSet<>(l));
+        if (value instanceof java.util.Collection<?> c) {
+            return new LinkedHashSet<>(c);
         }
         if (value instanceof Map<?, ?> m) {
-            return new ArrayList<>(m.keySet());
+            return new LinkedHashSet<>(m.keySet());
         }
         if (strict) {
             throw new JinjaException("set_strict: '" + value + "' is not iterable");

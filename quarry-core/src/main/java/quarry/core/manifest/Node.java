@@ -55,16 +55,25 @@ public record Node(
         config = unmodifiable(config);
         unrenderedConfig = unmodifiable(unrenderedConfig);
         configCallDict = unmodifiable(configCallDict);
-        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        columns = columns.getClass() == UNMODIFIABLE ? columns : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         refs = List.copyOf(refs);
-        sources = sources.stream().map(List::copyOf).toList();
+        sources = List.copyOf(sources);
         dependsOnMacros = List.copyOf(dependsOnMacros);
         dependsOnNodes = List.copyOf(dependsOnNodes);
         description = description == null ? "" : description;
     }
 
+    private static final Class<?> UNMODIFIABLE = java.util.Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
+    /** An unmodifiable copy, unless the map already is one (nodes are rebuilt often while parsing). */
     private static Map<String, Object> unmodifiable(Map<String, Object> map) {
-        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        if (map == null) {
+            return Map.of();
+        }
+        if (map.getClass() == UNMODIFIABLE) {
+            return map;
+        }
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     public String materialized() {

@@ -44,10 +44,13 @@ public final class ManifestParser {
     private final ParseSettings settings;
     private final Diagnostics diagnostics;
 
-    public ManifestParser(ProjectSet projects, ParseSettings settings, Diagnostics diagnostics) {
+    private final ParseTimings timings;
+
+    public ManifestParser(ProjectSet projects, ParseSettings settings, Diagnostics diagnostics, ParseTimings timings) {
         this.projects = projects;
         this.settings = settings;
         this.diagnostics = diagnostics;
+        this.timings = timings;
     }
 
     /** A file of a package with its text, read once. */
@@ -64,6 +67,7 @@ public final class ManifestParser {
 
     public Manifest parse() {
         List<LoadedFile> files = readAll();
+        timings.mark("read_files_elapsed");
         Map<String, Macro> macros = new LinkedHashMap<>();
         for (Macro m : parseMacros()) {
             macros.put(m.uniqueId(), m);
@@ -89,7 +93,9 @@ public final class ManifestParser {
             }
         }
 
+        timings.mark("load_macros_elapsed");
         ParseSettings.Bound jinja = settings.binder().bind(macros.values());
+        timings.mark("bind_macros_elapsed");
         Map<String, List<Properties>> properties = new LinkedHashMap<>();
         Map<String, ProjectFile> propertyFiles = new ConcurrentHashMap<>();
         List<LoadedFile> yamlFiles = files.stream().filter(f -> f.file().kind() == FileKind.PROPERTIES).toList();
@@ -103,6 +109,7 @@ public final class ManifestParser {
             properties.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
         }
 
+        timings.mark("parse_properties_elapsed");
         ConfigResolver configs = new ConfigResolver(projects, diagnostics);
         PatchIndex patches = new PatchIndex(properties);
         SqlNodeParser sqlParser = new SqlNodeParser(configs, jinja, patches);
@@ -114,6 +121,7 @@ public final class ManifestParser {
                 .flatMap(f -> sqlParser.parse(f.packageName(), f.file(), f.text(), f.checksum()).stream())
                 .toList();
         patches.warnUnused(diagnostics);
+        timings.mark("parse_nodes_elapsed");
 
         List<SourceDefinition> allSources = new ArrayList<>();
         properties.values().forEach(list -> list.forEach(p -> allSources.addAll(p.sources())));
@@ -144,6 +152,7 @@ public final class ManifestParser {
                         e.getValue()))
                 .toList();
 
+        timings.mark("build_tests_elapsed");
         Map<String, Node> enabled = new LinkedHashMap<>();
         Map<String, Object> disabled = new LinkedHashMap<>();
         List<Node> disabledNodes = new ArrayList<>();
@@ -198,6 +207,7 @@ public final class ManifestParser {
             resolved.put(n.uniqueId(), n);
         }
 
+        timings.mark("process_manifest_elapsed");
         Map<String, SourceDefinition> sourceMap = new LinkedHashMap<>();
         for (SourceDefinition s : enabledSources) {
             sourceMap.put(s.uniqueId(), withDocs(s, docs));

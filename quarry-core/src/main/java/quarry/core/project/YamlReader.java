@@ -37,12 +37,17 @@ public final class YamlReader {
         return parse(text, displayPath);
     }
 
-    public static Object parse(String text, String displayPath) {
+    /** Building a SnakeYAML instance costs more than reading a small file; one per thread is reused. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
         options.setCodePointLimit(Integer.MAX_VALUE);
+        return new Yaml(options);
+    });
+
+    public static Object parse(String text, String displayPath) {
         try {
-            Node root = new Yaml(options).compose(new java.io.StringReader(text));
+            Node root = YAML.get().compose(new java.io.StringReader(text));
             return root == null ? null : convert(root, displayPath);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;

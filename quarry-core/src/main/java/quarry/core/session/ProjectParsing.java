@@ -37,12 +37,18 @@ public final class ProjectParsing {
     }
 
     public static ParseResult parse(Session session, JinjaBinding jinja) {
+        return parse(session, jinja, new quarry.core.parse.ParseTimings());
+    }
+
+    public static ParseResult parse(Session session, JinjaBinding jinja, quarry.core.parse.ParseTimings timings) {
         ParseSettings settings = new ParseSettings(jinja,
                 session.yamlRenderer(session.root().name(), jinja.yamlFallback()),
                 session.relationStyle(), session.builtinMacros(), session.adapter().type());
         try {
-            Manifest manifest = new ManifestParser(session.projects(), settings, session.diagnostics()).parse();
-            return new ParseResult(manifest, Dag.of(manifest));
+            Manifest manifest = new ManifestParser(session.projects(), settings, session.diagnostics(), timings).parse();
+            Dag dag = Dag.of(manifest);
+            timings.mark("graph_elapsed");
+            return new ParseResult(manifest, dag);
         } catch (RuntimeException e) {
             throw unwrap(e);
         }

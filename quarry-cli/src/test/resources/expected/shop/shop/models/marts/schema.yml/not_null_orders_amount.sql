@@ -1,0 +1,3 @@
+select amount
+from "shop"."orders"
+where amount is null

@@ -1,0 +1,3 @@
+select customer_id
+from "shop"."orders"
+where customer_id is null

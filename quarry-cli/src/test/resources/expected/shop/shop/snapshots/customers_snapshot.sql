@@ -1,0 +1,3 @@
+
+
+select * from "shop"."stg_customers"
