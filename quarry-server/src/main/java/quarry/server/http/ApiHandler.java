@@ -83,10 +83,10 @@ final class ApiHandler extends Handler.Abstract {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(out), callback);
         long ms = (System.nanoTime() - start) / 1_000_000;
         log.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + method + " " + path + " " + status + " " + ms
                 + "ms" + (problem == null ? "" : " " + problem));
+        response.write(true, ByteBuffer.wrap(out), callback);
         return true;
     }
 
@@ -100,6 +100,7 @@ final class ApiHandler extends Handler.Abstract {
             throw new ApiException(401, "AUTHEXCEPTION", "AUTHENTICATION_FAILED",
                     "Authentication failed: invalid API key", null, null, null, null);
         }
+        byte[] body = readBody(request);
         List<String> segments = segments(path);
         boolean pathKnown = false;
         for (Route route : routes) {
@@ -111,7 +112,6 @@ final class ApiHandler extends Handler.Abstract {
             if (!route.method().equals(method)) {
                 continue;
             }
-            byte[] body = readBody(request);
             return route.handler().handle(new ApiRequest(method, path, vars.get(), query(request), body, mapper));
         }
         if (pathKnown) {
