@@ -76,7 +76,7 @@ final class ApiHandler extends Handler.Abstract {
         } catch (RuntimeException | IOException | Error e) {
             status = 500;
             String traceId = UUID.randomUUID().toString();
-            problem = e.getClass().getSimpleName() + " trace_id=" + traceId;
+            problem = "trace_id=" + traceId + " " + String.valueOf(e).replace('\n', ' ');
             out = errorBody(new ApiException(500, "INTERNALERROR", "INTERNAL_ERROR",
                     "Internal error; see the server log for trace_id " + traceId, null, null, null, null));
         }
