@@ -46,6 +46,8 @@ public final class DocumentStore {
     private final MetadataStore metadata;
     private final ValueEncoder encoder;
     private final ObjectMapper mapper;
+    /** Per collection id; used only under the writer lock. */
+    private final Map<Long, IdFilter> filters = new HashMap<>();
 
     public DocumentStore(Database database, MetadataStore metadata, ObjectMapper mapper) {
         this.database = Objects.requireNonNull(database);
@@ -80,9 +82,10 @@ public final class DocumentStore {
             metadata.reload(c);
             info = metadata.requireCollection(ws, collection);
         }
+        IdFilter filter = filter(c, info);
         List<String> toDelete = new ArrayList<>();
         for (Write w : last.values()) {
-            if (!w.idIsNew()) {
+            if (!w.idIsNew() && filter.mightContain(w.id())) {
                 toDelete.add(w.id());
             }
         }
@@ -94,6 +97,11 @@ public final class DocumentStore {
             }
         }
         append(c, info, last.values());
+        for (Write w : last.values()) {
+            if (w.document() != null) {
+                filter.add(w.id());
+            }
+        }
         long offset;
         try (Statement s = c.createStatement()) {
             s.execute("UPDATE meta.collection SET bytes_inserted = bytes_inserted + " + bytes + " WHERE id = " + info.id());
@@ -104,6 +112,29 @@ public final class DocumentStore {
             }
         }
         return "f1:" + offset;
+    }
+
+    /** The id filter of a collection, built from its table on first use (or when outgrown). */
+    private IdFilter filter(DuckDBConnection c, CollectionInfo info) throws SQLException {
+        IdFilter filter = filters.get(info.id());
+        if (filter != null && !filter.full()) {
+            return filter;
+        }
+        try (Statement s = c.createStatement()) {
+            long count;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + info.table())) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            filter = new IdFilter(Math.max(1_000_000L, count * 2));
+            try (ResultSet rs = s.executeQuery("SELECT _id FROM " + info.table())) {
+                while (rs.next()) {
+                    filter.add(rs.getString(1));
+                }
+            }
+        }
+        filters.put(info.id(), filter);
+        return filter;
     }
 
     /** Adds the columns of new fields and widens columns for new types; true when the catalog changed. */
@@ -118,7 +149,7 @@ public final class DocumentStore {
                 ColumnType prior = needed.get(e.getKey());
                 if (v.isNull()) {
                     needed.putIfAbsent(e.getKey(), null);
-                } else {
+                } else if (prior != v.type()) {
                     needed.put(e.getKey(), prior == null ? v.type() : prior.widen(v.type()));
                 }
             }
