@@ -306,8 +306,10 @@ final class ExpressionTranslator {
             case AND, OR -> Sql.of("(" + l.text() + " " + b.operator().sql() + " " + r.text() + ")", Kind.BOOL);
             case CONCAT -> Sql.of("(" + coerce(l, Kind.STRING).text() + " || " + coerce(r, Kind.STRING).text() + ")",
                     Kind.STRING);
+            // int / int is an int in Rockset; DuckDB's // divides exactly as soon as one side is a float
             case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO -> Sql.of("(" + coerce(l, Kind.NUMBER).text() + " "
-                    + b.operator().sql() + " " + coerce(r, Kind.NUMBER).text() + ")",
+                    + (b.operator() == Expression.BinaryOperator.DIVIDE ? "//" : b.operator().sql()) + " "
+                    + coerce(r, Kind.NUMBER).text() + ")",
                     l.kind() == Kind.TEMPORAL || r.kind() == Kind.TEMPORAL ? Kind.TEMPORAL : Kind.NUMBER);
             default -> throw new IllegalStateException("unexpected operator " + b.operator());
         };

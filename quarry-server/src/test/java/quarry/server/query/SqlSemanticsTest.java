@@ -116,6 +116,7 @@ class SqlSemanticsTest {
     void viewsAreUsableInFromAndSelectWithoutFromWorks() {
         assertThat(json("SELECT _id FROM shop.big ORDER BY _id")).isEqualTo("[{\"_id\":\"o1\"},{\"_id\":\"o3\"}]");
         assertThat(json("SELECT 1 + 1 AS two, 'x' || 'y' AS xy")).isEqualTo("[{\"two\":2,\"xy\":\"xy\"}]");
+        assertThat(json("SELECT 5 / 2 AS i, 5.0 / 2 AS f")).isEqualTo("[{\"i\":2,\"f\":2.5}]");
     }
 
     @Test
