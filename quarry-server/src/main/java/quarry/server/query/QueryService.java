@@ -177,7 +177,7 @@ public final class QueryService implements AutoCloseable {
         int total = job.pages.count();
         int end = Math.min(total, start + n);
         ObjectNode out = mapper.createObjectNode();
-        out.putRawValue("results", new RawValue(job.pages.page(start, n)));
+        out.putRawValue("results", new RawValue(new RawJson(job.pages.page(start, n))));
         out.put("results_total_doc_count", total);
         ObjectNode pagination = out.putObject("pagination");
         pagination.put("current_page_doc_count", Math.max(0, end - start));
@@ -378,7 +378,7 @@ public final class QueryService implements AutoCloseable {
         columnFields(out, job.plan);
         int total = job.pages.count();
         int first = maxInitialResults == null ? total : Math.min(total, Math.max(0, maxInitialResults));
-        out.putRawValue("results", new RawValue(job.pages.page(0, first)));
+        out.putRawValue("results", new RawValue(new RawJson(job.pages.page(0, first))));
         out.put("results_total_doc_count", total);
         out.set("stats", stats(job));
         if (first < total) {

@@ -59,7 +59,13 @@ public final class DocumentStore {
     /** Applies writes in order (the last write of an {@code _id} wins); returns the new last_offset. */
     public String apply(String ws, String collection, List<Write> writes, long bytes) {
         try {
-            return database.write(c -> applyLocked(c, ws, collection, writes, bytes));
+            Map<String, Write> last = new LinkedHashMap<>();
+            for (Write w : writes) {
+                last.remove(w.id());
+                last.put(w.id(), w);
+            }
+            Map<String, ColumnType> needed = neededTypes(last.values());
+            return database.write(c -> applyLocked(c, ws, collection, last, needed, bytes));
         } catch (RuntimeException e) {
             database.write(c -> {
                 metadata.reload(c);
@@ -69,15 +75,10 @@ public final class DocumentStore {
         }
     }
 
-    private String applyLocked(DuckDBConnection c, String ws, String collection, List<Write> writes, long bytes)
-            throws SQLException {
+    private String applyLocked(DuckDBConnection c, String ws, String collection, Map<String, Write> last,
+            Map<String, ColumnType> needed, long bytes) throws SQLException {
         CollectionInfo info = metadata.requireCollection(ws, collection);
-        Map<String, Write> last = new LinkedHashMap<>();
-        for (Write w : writes) {
-            last.remove(w.id());
-            last.put(w.id(), w);
-        }
-        boolean fieldsChanged = ensureColumns(c, info, last.values());
+        boolean fieldsChanged = ensureColumns(c, info, needed);
         if (fieldsChanged) {
             metadata.reload(c);
             info = metadata.requireCollection(ws, collection);
@@ -137,8 +138,8 @@ public final class DocumentStore {
         return filter;
     }
 
-    /** Adds the columns of new fields and widens columns for new types; true when the catalog changed. */
-    private boolean ensureColumns(DuckDBConnection c, CollectionInfo info, Collection<Write> writes) throws SQLException {
+    /** The column type each field of a batch needs (null: only nulls seen); computed outside the lock. */
+    private static Map<String, ColumnType> neededTypes(Collection<Write> writes) {
         Map<String, ColumnType> needed = new LinkedHashMap<>();
         for (Write w : writes) {
             if (w.document() == null) {
@@ -154,6 +155,12 @@ public final class DocumentStore {
                 }
             }
         }
+        return needed;
+    }
+
+    /** Adds the columns of new fields and widens columns for new types; true when the catalog changed. */
+    private boolean ensureColumns(DuckDBConnection c, CollectionInfo info, Map<String, ColumnType> needed)
+            throws SQLException {
         Set<String> taken = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         taken.addAll(List.of("_id", "_event_time", "_nulls"));
         for (Field f : info.fields()) {
