@@ -43,7 +43,7 @@ final class ExpressionTranslator {
             return Sql.of("NULL", Kind.OTHER);
         }
         if (e instanceof Expression.UndefinedLiteral) {
-            return Sql.of("NULL", Kind.OTHER);
+            return new Sql("NULL", Kind.OTHER, new Column("", "NULL", Kind.OTHER, null));
         }
         if (e instanceof Expression.BooleanLiteral b) {
             return Sql.of(b.value() ? "true" : "false", Kind.BOOL);
@@ -215,8 +215,11 @@ final class ExpressionTranslator {
         if (value.field() != null && value.field().nullsSql() != null) {
             test = "(" + value.text() + " IS NULL AND NOT coalesce(list_contains(" + value.field().nullsSql() + ", "
                     + TranslationContext.literal(value.field().name()) + "), false))";
-        } else {
+        } else if (value.field() != null || value.kind() == Kind.JSON) {
+            // a missing field, or a missing key / index inside JSON (a JSON null is not SQL NULL there)
             test = "(" + value.text() + " IS NULL)";
+        } else {
+            test = "false"; // any other SQL NULL is a null value
         }
         return negated ? "(NOT " + test + ")" : test;
     }
@@ -303,8 +306,10 @@ final class ExpressionTranslator {
             case AND, OR -> Sql.of("(" + l.text() + " " + b.operator().sql() + " " + r.text() + ")", Kind.BOOL);
             case CONCAT -> Sql.of("(" + coerce(l, Kind.STRING).text() + " || " + coerce(r, Kind.STRING).text() + ")",
                     Kind.STRING);
+            // int / int is an int in Rockset; DuckDB's // divides exactly as soon as one side is a float
             case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO -> Sql.of("(" + coerce(l, Kind.NUMBER).text() + " "
-                    + b.operator().sql() + " " + coerce(r, Kind.NUMBER).text() + ")",
+                    + (b.operator() == Expression.BinaryOperator.DIVIDE ? "//" : b.operator().sql()) + " "
+                    + coerce(r, Kind.NUMBER).text() + ")",
                     l.kind() == Kind.TEMPORAL || r.kind() == Kind.TEMPORAL ? Kind.TEMPORAL : Kind.NUMBER);
             default -> throw new IllegalStateException("unexpected operator " + b.operator());
         };
