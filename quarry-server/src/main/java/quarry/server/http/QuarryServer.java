@@ -20,6 +20,7 @@ import quarry.server.query.QueryService;
 import quarry.server.store.ApiKeyStore;
 import quarry.server.store.Database;
 import quarry.server.store.DocumentStore;
+import quarry.server.store.LambdaStore;
 import quarry.server.store.MetadataStore;
 
 /**
@@ -61,6 +62,8 @@ public final class QuarryServer implements AutoCloseable {
             routes.addAll(new MetadataRoutes(metadata, mapper).routes());
             routes.addAll(new DocumentRoutes(metadata, documents, mapper).routes());
             routes.addAll(new QueryRoutes(queries).routes());
+            routes.addAll(new LambdaRoutes(new LambdaStore(database, metadata, mapper), metadata, queries, mapper)
+                    .routes());
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
             threads.setName("quarry-http");
             threads.setDaemon(true);
