@@ -68,17 +68,18 @@ public final class QuarryServer implements AutoCloseable {
             threads.setName("quarry-http");
             threads.setDaemon(true);
             Server jetty = new Server(threads);
-            ServerConnector connector = new ServerConnector(jetty);
+            ServerConnector connector = config.tls() == null ? new ServerConnector(jetty) : config.tls().connector(jetty);
             connector.setHost(config.host());
             connector.setPort(config.port());
             jetty.addConnector(connector);
             GracefulHandler graceful = new GracefulHandler();
-            graceful.setHandler(new ApiHandler(routes, keys::isValid, mapper, config.log()));
+            graceful.setHandler(new TrafficGate(config.traffic(), mapper, config.log(),
+                    new ApiHandler(routes, keys::isValid, mapper, config.log())));
             jetty.setHandler(graceful);
             jetty.setStopTimeout(30_000);
             jetty.start();
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-            URI url = URI.create("http://" + host + ":" + connector.getLocalPort());
+            URI url = URI.create((config.tls() == null ? "http://" : "https://") + host + ":" + connector.getLocalPort());
             config.log().println("quarry server listening on " + url
                     + (config.dataDir() == null ? " (in memory)" : " with data dir " + database.dataDir()));
             return new QuarryServer(jetty, database, queries, url);
