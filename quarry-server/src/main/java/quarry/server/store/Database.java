@@ -53,7 +53,11 @@ public final class Database implements AutoCloseable {
                 Files.createDirectories(absolute);
                 channel = FileChannel.open(absolute.resolve("quarry.lock"), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE, StandardOpenOption.READ);
-                lock = channel.tryLock();
+                try {
+                    lock = channel.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null; // held by this very process
+                }
                 if (lock == null) {
                     String pid = Files.readString(absolute.resolve("quarry.lock"), StandardCharsets.UTF_8).trim();
                     channel.close();

@@ -51,6 +51,7 @@ class RocksetClientConformanceTest {
 
     @AfterAll
     static void stop() {
+        System.out.println(server.logText());
         server.close();
     }
 
