@@ -22,6 +22,7 @@ import quarry.server.store.Database;
 import quarry.server.store.DocumentStore;
 import quarry.server.store.LambdaStore;
 import quarry.server.store.MetadataStore;
+import quarry.server.store.RetentionPurger;
 
 /**
  * A running Rockset-compatible server: Jetty on one port in front of one DuckDB database. The
@@ -33,16 +34,21 @@ public final class QuarryServer implements AutoCloseable {
     /** The file, in the data dir, holding a key generated at first start. */
     public static final String GENERATED_KEY_FILE = "api-key";
 
+    /** How often documents past their collection's retention_secs are purged. */
+    static final java.time.Duration RETENTION_PURGE_INTERVAL = java.time.Duration.ofSeconds(60);
+
     private final Server jetty;
     private final Database database;
     private final QueryService queries;
+    private final RetentionPurger retention;
     private final URI url;
     private boolean closed;
 
-    private QuarryServer(Server jetty, Database database, QueryService queries, URI url) {
+    private QuarryServer(Server jetty, Database database, QueryService queries, RetentionPurger retention, URI url) {
         this.jetty = jetty;
         this.database = database;
         this.queries = queries;
+        this.retention = retention;
         this.url = url;
     }
 
@@ -60,7 +66,7 @@ public final class QuarryServer implements AutoCloseable {
             queries = new QueryService(database, metadata, documents, mapper, config.limits());
             List<Route> routes = new ArrayList<>();
             routes.addAll(new MetadataRoutes(metadata, mapper).routes());
-            routes.addAll(new DocumentRoutes(metadata, documents, mapper).routes());
+            routes.addAll(new DocumentRoutes(metadata, documents, mapper, queries.ingest()).routes());
             routes.addAll(new QueryRoutes(queries).routes());
             routes.addAll(new LambdaRoutes(new LambdaStore(database, metadata, mapper), metadata, queries, mapper)
                     .routes());
@@ -82,7 +88,8 @@ public final class QuarryServer implements AutoCloseable {
             URI url = URI.create((config.tls() == null ? "http://" : "https://") + host + ":" + connector.getLocalPort());
             config.log().println("quarry server listening on " + url
                     + (config.dataDir() == null ? " (in memory)" : " with data dir " + database.dataDir()));
-            return new QuarryServer(jetty, database, queries, url);
+            return new QuarryServer(jetty, database, queries,
+                    new RetentionPurger(database, metadata, RETENTION_PURGE_INTERVAL), url);
         } catch (Exception e) {
             if (queries != null) {
                 queries.close();
@@ -149,6 +156,7 @@ public final class QuarryServer implements AutoCloseable {
         } catch (Exception ignored) {
             // closing the database matters more
         }
+        retention.close();
         queries.close();
         database.close();
     }
