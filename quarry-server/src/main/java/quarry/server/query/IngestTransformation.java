@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.duckdb.DuckDBConnection;
 import quarry.server.sql.QueryBody;
 import quarry.server.sql.Relation;
 import quarry.server.sql.RocksetSqlParser;
@@ -142,7 +141,7 @@ public final class IngestTransformation implements AutoCloseable {
         RowDecoder decoder = new RowDecoder(encoder.values());
         long now = nowMicros();
         List<Operation> out = new ArrayList<>();
-        try (DuckDBConnection c = s.database().reader(); java.sql.Statement st = c.createStatement();
+        try (Database.Reader reader = s.database().reader(); java.sql.Statement st = reader.connection().createStatement();
                 ResultSet rs = st.executeQuery(plan.sql())) {
             ResultEncoder.Layout layout = ResultEncoder.layout(rs.getMetaData(), plan.columns());
             int opColumn = -1;

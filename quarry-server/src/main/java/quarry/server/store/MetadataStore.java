@@ -225,7 +225,7 @@ public final class MetadataStore {
 
     /** Live stats: the number of documents and the bytes inserted so far. */
     public long[] stats(CollectionInfo info) {
-        try (DuckDBConnection c = database.reader(); Statement s = c.createStatement();
+        try (Database.Reader r = database.reader(); Statement s = r.connection().createStatement();
                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM " + info.table()
                         + "), (SELECT bytes_inserted FROM meta.collection WHERE id = " + info.id() + ")")) {
             rs.next();
