@@ -68,6 +68,7 @@ public final class QuarryServer implements AutoCloseable {
             routes.addAll(new MetadataRoutes(metadata, mapper).routes());
             routes.addAll(new DocumentRoutes(metadata, documents, mapper, queries.ingest()).routes());
             routes.addAll(new QueryRoutes(queries).routes());
+            routes.addAll(new UploadRoutes(metadata, queries.ingest(), mapper).routes());
             routes.addAll(new LambdaRoutes(new LambdaStore(database, metadata, mapper), metadata, queries, mapper)
                     .routes());
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
