@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import quarry.server.http.QuarryServer;
@@ -51,6 +52,9 @@ final class ServerCommand implements Callable<Integer> {
             description = "How long query results stay available (default: ${DEFAULT-VALUE}).")
     private long retentionHours;
 
+    @Mixin
+    private ServerTrafficOptions traffic = new ServerTrafficOptions();
+
     @Override
     public Integer call() {
         List<String> keys = new ArrayList<>(apiKeys);
@@ -71,7 +75,7 @@ final class ServerCommand implements Callable<Integer> {
                         Duration.ofSeconds(asyncTimeoutSeconds), Duration.ofHours(retentionHours)));
         QuarryServer server;
         try {
-            server = QuarryServer.start(config);
+            server = QuarryServer.start(traffic.apply(config));
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("quarry server: " + e.getMessage());
             return ExitCode.ERROR;

@@ -24,7 +24,8 @@ enum Verb {
     DOCS("docs", "Generate catalog.json and the documentation site."),
     CLEAN("clean", "Delete the folders of clean-targets.", CleanCommand::new),
     RETRY("retry", "Re-run the nodes that failed or were skipped in the last run."),
-    SERVER("server", "Serve a Rockset-compatible database over HTTP.", ServerCommand::new);
+    SERVER("server", "Serve a Rockset-compatible database over HTTP.", ServerCommand::new),
+    LOAD("load", "Load JSON lines, CSV or Parquet files into a collection through the Write API.", LoadCommand::new);
 
     private final String commandName;
     private final String description;

@@ -57,6 +57,7 @@ public final class QueryService implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final SecureRandom random = new SecureRandom();
+    private final IngestPipeline ingest;
 
     public QueryService(Database database, MetadataStore metadata, DocumentStore documents, ObjectMapper mapper,
             Limits limits) {
@@ -66,6 +67,8 @@ public final class QueryService implements AutoCloseable {
         this.mapper = Objects.requireNonNull(mapper);
         this.limits = Objects.requireNonNull(limits);
         this.encoder = new ResultEncoder(mapper);
+        this.ingest = new IngestPipeline(metadata, new quarry.server.store.OperationResolver(database, documents),
+                new IngestTransformation(mapper));
         this.pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "quarry-async-query");
             t.setDaemon(true);
@@ -316,7 +319,7 @@ public final class QueryService implements AutoCloseable {
 
     private void insert(QueryJob job) throws SQLException, IOException {
         Plan plan = job.plan;
-        List<DocumentStore.Write> writes = new ArrayList<>();
+        List<quarry.server.store.Operation> writes = new ArrayList<>();
         RowDecoder decoder = new RowDecoder(encoder.values());
         long now = nowMicros();
         try (Database.Reader reader = database.reader();
@@ -326,7 +329,7 @@ public final class QueryService implements AutoCloseable {
             try (ResultSet rs = s.executeQuery(plan.sql())) {
                 ResultEncoder.Layout layout = ResultEncoder.layout(rs.getMetaData(), plan.columns());
                 while (rs.next()) {
-                    DocumentStore.Write w = decoder.decode(rs, layout, now);
+                    quarry.server.store.Operation w = IngestPipeline.operation(decoder, rs, layout, now);
                     if (w != null) {
                         writes.add(w);
                     }
@@ -337,7 +340,7 @@ public final class QueryService implements AutoCloseable {
         if (job.cancelled || job.timedOut) {
             throw new SQLException("interrupted");
         }
-        job.lastOffset = documents.apply(plan.targetWorkspace(), plan.targetCollection(), writes, 0);
+        job.lastOffset = ingest.ingest(plan.targetWorkspace(), plan.targetCollection(), writes, 0);
         ResultPages.Builder builder = new ResultPages.Builder();
         try (JsonGenerator gen = mapper.getFactory().createGenerator(builder.stream())) {
             builder.startRow();
@@ -505,6 +508,11 @@ public final class QueryService implements AutoCloseable {
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
+    /** The path every incoming document takes: ingest transformation, {@code _op}, write. */
+    public IngestPipeline ingest() {
+        return ingest;
+    }
+
     /** Stops the pools; running async queries are cancelled. */
     @Override
     public void close() {
@@ -521,5 +529,6 @@ public final class QueryService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
+        ingest.close();
     }
 }
