@@ -24,7 +24,7 @@ enum Verb {
     DOCS("docs", "Generate catalog.json and the documentation site."),
     CLEAN("clean", "Delete the folders of clean-targets.", CleanCommand::new),
     RETRY("retry", "Re-run the nodes that failed or were skipped in the last run."),
-    SERVER("server", "Serve a Rockset-compatible database over HTTP.");
+    SERVER("server", "Serve a Rockset-compatible database over HTTP.", ServerCommand::new);
 
     private final String commandName;
     private final String description;

@@ -76,17 +76,17 @@ final class ApiHandler extends Handler.Abstract {
         } catch (RuntimeException | IOException | Error e) {
             status = 500;
             String traceId = UUID.randomUUID().toString();
-            problem = e.getClass().getSimpleName() + " trace_id=" + traceId;
+            problem = "trace_id=" + traceId + " " + String.valueOf(e).replace('\n', ' ');
             out = errorBody(new ApiException(500, "INTERNALERROR", "INTERNAL_ERROR",
                     "Internal error; see the server log for trace_id " + traceId, null, null, null, null));
         }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(out), callback);
         long ms = (System.nanoTime() - start) / 1_000_000;
         log.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + method + " " + path + " " + status + " " + ms
                 + "ms" + (problem == null ? "" : " " + problem));
+        response.write(true, ByteBuffer.wrap(out), callback);
         return true;
     }
 
@@ -100,6 +100,7 @@ final class ApiHandler extends Handler.Abstract {
             throw new ApiException(401, "AUTHEXCEPTION", "AUTHENTICATION_FAILED",
                     "Authentication failed: invalid API key", null, null, null, null);
         }
+        byte[] body = readBody(request);
         List<String> segments = segments(path);
         boolean pathKnown = false;
         for (Route route : routes) {
@@ -111,7 +112,6 @@ final class ApiHandler extends Handler.Abstract {
             if (!route.method().equals(method)) {
                 continue;
             }
-            byte[] body = readBody(request);
             return route.handler().handle(new ApiRequest(method, path, vars.get(), query(request), body, mapper));
         }
         if (pathKnown) {

@@ -15,6 +15,8 @@ import quarry.server.store.DocumentDecoder;
 import quarry.server.store.DocumentStore;
 import quarry.server.store.InvalidDocumentException;
 import quarry.server.store.MetadataStore;
+import quarry.server.store.Operation;
+import quarry.server.query.IngestPipeline;
 
 /**
  * The Write API (spec §4.4): add, patch and delete documents, with a status per document; one
@@ -28,11 +30,13 @@ final class DocumentRoutes {
     private final MetadataStore metadata;
     private final DocumentStore documents;
     private final ObjectMapper mapper;
+    private final IngestPipeline ingest;
 
-    DocumentRoutes(MetadataStore metadata, DocumentStore documents, ObjectMapper mapper) {
+    DocumentRoutes(MetadataStore metadata, DocumentStore documents, ObjectMapper mapper, IngestPipeline ingest) {
         this.metadata = metadata;
         this.documents = documents;
         this.mapper = mapper;
+        this.ingest = ingest;
     }
 
     List<Route> routes() {
@@ -54,19 +58,18 @@ final class DocumentRoutes {
         ArrayNode data = batch(r);
         long now = nowMicros();
         List<ObjectNode> statuses = new ArrayList<>();
-        List<DocumentStore.Write> writes = new ArrayList<>();
+        List<Operation> writes = new ArrayList<>();
         for (JsonNode doc : data) {
             try {
                 DocumentDecoder.Decoded d = DocumentDecoder.decode(doc, now);
-                writes.add("DELETE".equals(d.op()) ? DocumentStore.Write.delete(d.document().id())
-                        : DocumentStore.Write.upsert(d.document(), d.generatedId()));
+                writes.add(Operation.of(d.document(), doc.has("_op") ? d.op() : null, d.generatedId()));
                 statuses.add(status(r.var("c"), d.document().id(), "DELETE".equals(d.op()) ? "DELETED" : "ADDED", null));
             } catch (InvalidDocumentException e) {
                 JsonNode id = doc.path("_id");
                 statuses.add(status(r.var("c"), id.isTextual() ? id.textValue() : null, "ERROR", e.getMessage()));
             }
         }
-        String offset = documents.apply(r.var("ws"), r.var("c"), writes, r.body().length);
+        String offset = ingest.ingest(r.var("ws"), r.var("c"), writes, r.body().length);
         return response(statuses, offset);
     }
 

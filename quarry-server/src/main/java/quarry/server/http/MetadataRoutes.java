@@ -128,6 +128,7 @@ final class MetadataRoutes {
         }
         Body mapping = body.optObject("field_mapping_query");
         String mappingSql = mapping == null ? null : mapping.optString("sql");
+        IngestRules.check(mappingSql);
         body.optString("description");
         body.optArray("sources");
         metadata.requireWorkspace(r.var("ws"));
@@ -139,6 +140,7 @@ final class MetadataRoutes {
     private JsonNode updateCollection(ApiRequest r) {
         Body body = r.jsonOrEmpty();
         Body mapping = body.optObject("field_mapping_query");
+        IngestRules.check(mapping == null ? null : mapping.optString("sql"));
         CollectionInfo updated = metadata.updateCollection(r.var("ws"), r.var("c"), body.optString("description"),
                 mapping == null ? null : mapping.optString("sql"));
         return json.data(collection(updated, "READY"));

@@ -20,7 +20,9 @@ import quarry.server.query.QueryService;
 import quarry.server.store.ApiKeyStore;
 import quarry.server.store.Database;
 import quarry.server.store.DocumentStore;
+import quarry.server.store.LambdaStore;
 import quarry.server.store.MetadataStore;
+import quarry.server.store.RetentionPurger;
 
 /**
  * A running Rockset-compatible server: Jetty on one port in front of one DuckDB database. The
@@ -32,16 +34,21 @@ public final class QuarryServer implements AutoCloseable {
     /** The file, in the data dir, holding a key generated at first start. */
     public static final String GENERATED_KEY_FILE = "api-key";
 
+    /** How often documents past their collection's retention_secs are purged. */
+    static final java.time.Duration RETENTION_PURGE_INTERVAL = java.time.Duration.ofSeconds(60);
+
     private final Server jetty;
     private final Database database;
     private final QueryService queries;
+    private final RetentionPurger retention;
     private final URI url;
     private boolean closed;
 
-    private QuarryServer(Server jetty, Database database, QueryService queries, URI url) {
+    private QuarryServer(Server jetty, Database database, QueryService queries, RetentionPurger retention, URI url) {
         this.jetty = jetty;
         this.database = database;
         this.queries = queries;
+        this.retention = retention;
         this.url = url;
     }
 
@@ -59,26 +66,31 @@ public final class QuarryServer implements AutoCloseable {
             queries = new QueryService(database, metadata, documents, mapper, config.limits());
             List<Route> routes = new ArrayList<>();
             routes.addAll(new MetadataRoutes(metadata, mapper).routes());
-            routes.addAll(new DocumentRoutes(metadata, documents, mapper).routes());
+            routes.addAll(new DocumentRoutes(metadata, documents, mapper, queries.ingest()).routes());
             routes.addAll(new QueryRoutes(queries).routes());
+            routes.addAll(new UploadRoutes(metadata, queries.ingest(), mapper).routes());
+            routes.addAll(new LambdaRoutes(new LambdaStore(database, metadata, mapper), metadata, queries, mapper)
+                    .routes());
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
             threads.setName("quarry-http");
             threads.setDaemon(true);
             Server jetty = new Server(threads);
-            ServerConnector connector = new ServerConnector(jetty);
+            ServerConnector connector = config.tls() == null ? new ServerConnector(jetty) : config.tls().connector(jetty);
             connector.setHost(config.host());
             connector.setPort(config.port());
             jetty.addConnector(connector);
             GracefulHandler graceful = new GracefulHandler();
-            graceful.setHandler(new ApiHandler(routes, keys::isValid, mapper, config.log()));
+            graceful.setHandler(new TrafficGate(config.traffic(), mapper, config.log(),
+                    new ApiHandler(routes, keys::isValid, mapper, config.log())));
             jetty.setHandler(graceful);
             jetty.setStopTimeout(30_000);
             jetty.start();
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-            URI url = URI.create("http://" + host + ":" + connector.getLocalPort());
+            URI url = URI.create((config.tls() == null ? "http://" : "https://") + host + ":" + connector.getLocalPort());
             config.log().println("quarry server listening on " + url
                     + (config.dataDir() == null ? " (in memory)" : " with data dir " + database.dataDir()));
-            return new QuarryServer(jetty, database, queries, url);
+            return new QuarryServer(jetty, database, queries,
+                    new RetentionPurger(database, metadata, RETENTION_PURGE_INTERVAL), url);
         } catch (Exception e) {
             if (queries != null) {
                 queries.close();
@@ -145,6 +157,7 @@ public final class QuarryServer implements AutoCloseable {
         } catch (Exception ignored) {
             // closing the database matters more
         }
+        retention.close();
         queries.close();
         database.close();
     }

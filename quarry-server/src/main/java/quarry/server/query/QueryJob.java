@@ -18,7 +18,7 @@ final class QueryJob {
     volatile QueryException error;
     volatile String lastOffset;
     volatile long elapsedMs;
-    volatile java.sql.Statement running;
+    private java.sql.Statement running;
     volatile boolean cancelled;
     volatile boolean timedOut;
     volatile Instant expiresAt;
@@ -27,6 +27,26 @@ final class QueryJob {
         this.id = id;
         this.plan = plan;
         this.submittedAt = Instant.now();
+    }
+
+    /** The statement now running for this job; interrupt() cancels it. */
+    synchronized void attach(java.sql.Statement statement) {
+        running = statement;
+    }
+
+    /** Called before the statement is closed, so a late interrupt cannot reach a reused connection. */
+    synchronized void detach() {
+        running = null;
+    }
+
+    synchronized void interrupt() {
+        if (running != null) {
+            try {
+                running.cancel();
+            } catch (java.sql.SQLException ignored) {
+                // it ends by itself
+            }
+        }
     }
 
     List<String> collections() {

@@ -25,7 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.duckdb.DuckDBConnection;
 import quarry.server.store.CollectionInfo;
 import quarry.server.store.Database;
 import quarry.server.store.DocumentStore;
@@ -58,6 +57,7 @@ public final class QueryService implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final SecureRandom random = new SecureRandom();
+    private final IngestPipeline ingest;
 
     public QueryService(Database database, MetadataStore metadata, DocumentStore documents, ObjectMapper mapper,
             Limits limits) {
@@ -67,6 +67,8 @@ public final class QueryService implements AutoCloseable {
         this.mapper = Objects.requireNonNull(mapper);
         this.limits = Objects.requireNonNull(limits);
         this.encoder = new ResultEncoder(mapper);
+        this.ingest = new IngestPipeline(metadata, new quarry.server.store.OperationResolver(database, documents),
+                new IngestTransformation(mapper));
         this.pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "quarry-async-query");
             t.setDaemon(true);
@@ -194,14 +196,7 @@ public final class QueryService implements AutoCloseable {
         QueryJob job = job(id);
         if (!job.finished()) {
             job.cancelled = true;
-            java.sql.Statement s = job.running;
-            if (s != null) {
-                try {
-                    s.cancel();
-                } catch (SQLException ignored) {
-                    // it finishes on its own then
-                }
-            }
+            job.interrupt();
             try {
                 job.done.get(10, TimeUnit.SECONDS);
             } catch (Exception ignored) {
@@ -236,14 +231,7 @@ public final class QueryService implements AutoCloseable {
         job.status = QueryJob.Status.RUNNING;
         ScheduledFuture<?> deadline = timer.schedule(() -> {
             job.timedOut = true;
-            java.sql.Statement s = job.running;
-            if (s != null) {
-                try {
-                    s.cancel();
-                } catch (SQLException ignored) {
-                    // the query ends by itself
-                }
-            }
+            job.interrupt();
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             switch (job.plan.kind()) {
@@ -267,7 +255,7 @@ public final class QueryService implements AutoCloseable {
             }
         } finally {
             deadline.cancel(false);
-            job.running = null;
+            job.detach();
             finish(job, start);
         }
     }
@@ -291,13 +279,23 @@ public final class QueryService implements AutoCloseable {
     }
 
     private ResultPages select(QueryJob job) throws SQLException, IOException {
-        try (DuckDBConnection c = database.reader(); java.sql.Statement s = c.createStatement()) {
-            job.running = s;
+        try (Database.Reader reader = database.reader();
+                java.sql.Statement s = reader.connection().createStatement()) {
+            job.attach(s);
             if (job.cancelled || job.timedOut) {
+                reader.discard();
                 throw new SQLException("interrupted");
             }
             try (ResultSet rs = s.executeQuery(job.plan.sql())) {
                 return encode(rs, job);
+            } catch (SQLException | RuntimeException e) {
+                reader.discard();
+                throw e;
+            } finally {
+                job.detach();
+                if (job.cancelled || job.timedOut) {
+                    reader.discard();
+                }
             }
         }
     }
@@ -321,26 +319,28 @@ public final class QueryService implements AutoCloseable {
 
     private void insert(QueryJob job) throws SQLException, IOException {
         Plan plan = job.plan;
-        List<DocumentStore.Write> writes = new ArrayList<>();
+        List<quarry.server.store.Operation> writes = new ArrayList<>();
         RowDecoder decoder = new RowDecoder(encoder.values());
         long now = nowMicros();
-        try (DuckDBConnection c = database.reader(); java.sql.Statement s = c.createStatement()) {
-            job.running = s;
+        try (Database.Reader reader = database.reader();
+                java.sql.Statement s = reader.connection().createStatement()) {
+            job.attach(s);
+            reader.discard();
             try (ResultSet rs = s.executeQuery(plan.sql())) {
                 ResultEncoder.Layout layout = ResultEncoder.layout(rs.getMetaData(), plan.columns());
                 while (rs.next()) {
-                    DocumentStore.Write w = decoder.decode(rs, layout, now);
+                    quarry.server.store.Operation w = IngestPipeline.operation(decoder, rs, layout, now);
                     if (w != null) {
                         writes.add(w);
                     }
                 }
             }
         }
+        job.detach();
         if (job.cancelled || job.timedOut) {
             throw new SQLException("interrupted");
         }
-        job.running = null;
-        job.lastOffset = documents.apply(plan.targetWorkspace(), plan.targetCollection(), writes, 0);
+        job.lastOffset = ingest.ingest(plan.targetWorkspace(), plan.targetCollection(), writes, 0);
         ResultPages.Builder builder = new ResultPages.Builder();
         try (JsonGenerator gen = mapper.getFactory().createGenerator(builder.stream())) {
             builder.startRow();
@@ -354,8 +354,8 @@ public final class QueryService implements AutoCloseable {
     private void describe(QueryJob job) throws SQLException, IOException {
         CollectionInfo info = metadata.requireCollection(job.plan.targetWorkspace(), job.plan.targetCollection());
         List<ObjectNode> rows;
-        try (DuckDBConnection c = database.reader()) {
-            rows = new Describer(mapper).describe(c, info, job.plan.maxFieldDepth());
+        try (Database.Reader reader = database.reader()) {
+            rows = new Describer(mapper).describe(reader.connection(), info, job.plan.maxFieldDepth());
         }
         ResultPages.Builder builder = new ResultPages.Builder();
         try (JsonGenerator gen = mapper.getFactory().createGenerator(builder.stream())) {
@@ -508,20 +508,18 @@ public final class QueryService implements AutoCloseable {
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
+    /** The path every incoming document takes: ingest transformation, {@code _op}, write. */
+    public IngestPipeline ingest() {
+        return ingest;
+    }
+
     /** Stops the pools; running async queries are cancelled. */
     @Override
     public void close() {
         for (QueryJob job : jobs.values()) {
             if (!job.finished()) {
                 job.cancelled = true;
-                java.sql.Statement s = job.running;
-                if (s != null) {
-                    try {
-                        s.cancel();
-                    } catch (SQLException ignored) {
-                        // shutting down anyway
-                    }
-                }
+                job.interrupt();
             }
         }
         pool.shutdown();
@@ -531,5 +529,6 @@ public final class QueryService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
+        ingest.close();
     }
 }

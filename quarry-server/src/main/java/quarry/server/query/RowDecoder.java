@@ -108,15 +108,16 @@ final class RowDecoder {
                 return v == null ? FieldValue.NULL : new FieldValue(ColumnType.VARCHAR, v);
             }
             case "DATE" -> {
-                LocalDate v = rs.getObject(col, LocalDate.class);
+                String text = rs.getString(col);
+                LocalDate v = text == null ? null : LocalDate.parse(text);
                 return v == null ? FieldValue.NULL : new FieldValue(ColumnType.DATE, v);
             }
             case "TIME" -> {
-                LocalTime v = rs.getObject(col, LocalTime.class);
+                LocalTime v = ValueEncoder.localTime(rs.getString(col));
                 return v == null ? FieldValue.NULL : new FieldValue(ColumnType.TIME, v);
             }
             case "TIMESTAMP" -> {
-                LocalDateTime v = rs.getObject(col, LocalDateTime.class);
+                LocalDateTime v = ValueEncoder.localDateTime(rs.getString(col));
                 return v == null ? FieldValue.NULL : new FieldValue(ColumnType.TIMESTAMP, v);
             }
             case "TIMESTAMP WITH TIME ZONE" -> {

@@ -31,7 +31,11 @@ public final class Database implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock fileLock;
     private final DuckDBConnection writer;
+    private static final int MAX_IDLE_READERS = 16;
+
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final java.util.concurrent.ConcurrentLinkedDeque<DuckDBConnection> idle =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
     private Database(Path dataDir, FileChannel lockChannel, FileLock fileLock, DuckDBConnection writer) {
@@ -53,7 +57,11 @@ public final class Database implements AutoCloseable {
                 Files.createDirectories(absolute);
                 channel = FileChannel.open(absolute.resolve("quarry.lock"), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE, StandardOpenOption.READ);
-                lock = channel.tryLock();
+                try {
+                    lock = channel.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null; // held by this very process
+                }
                 if (lock == null) {
                     String pid = Files.readString(absolute.resolve("quarry.lock"), StandardCharsets.UTF_8).trim();
                     channel.close();
@@ -84,12 +92,50 @@ public final class Database implements AutoCloseable {
         return dataDir;
     }
 
-    /** A new connection for reading, in autocommit mode; the caller closes it. */
-    public DuckDBConnection reader() throws SQLException {
+    /**
+     * A connection for reading, in autocommit mode, from a small pool (making and closing a DuckDB
+     * connection costs milliseconds); closing the {@link Reader} gives it back.
+     */
+    public Reader reader() throws SQLException {
         ensureOpen();
-        DuckDBConnection c = (DuckDBConnection) writer.duplicate();
-        c.setAutoCommit(true);
-        return c;
+        DuckDBConnection c = idle.pollFirst();
+        if (c == null) {
+            c = (DuckDBConnection) writer.duplicate();
+            c.setAutoCommit(true);
+        }
+        return new Reader(c);
+    }
+
+    /** A pooled reader connection; {@link #discard()} it after an interrupted query. */
+    public final class Reader implements AutoCloseable {
+        private final DuckDBConnection connection;
+        private boolean discard;
+
+        private Reader(DuckDBConnection connection) {
+            this.connection = connection;
+        }
+
+        public DuckDBConnection connection() {
+            return connection;
+        }
+
+        /** Closes the connection instead of pooling it. */
+        public void discard() {
+            discard = true;
+        }
+
+        @Override
+        public void close() {
+            if (!discard && !closed && idle.size() < MAX_IDLE_READERS) {
+                idle.offerFirst(connection);
+                return;
+            }
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // a broken connection is dropped anyway
+            }
+        }
     }
 
     /** Runs {@code work} as one transaction on the writer connection, one writer at a time. */
@@ -132,6 +178,13 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
+            for (DuckDBConnection c = idle.poll(); c != null; c = idle.poll()) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing anyway
+                }
+            }
             try (Statement s = writer.createStatement()) {
                 writer.commit();
                 writer.setAutoCommit(true);

@@ -254,10 +254,10 @@ public final class DocumentStore {
         if (ids.isEmpty()) {
             return out;
         }
-        try (DuckDBConnection c = database.reader();
-                PreparedStatement ps = c.prepareStatement(
+        try (Database.Reader reader = database.reader();
+                PreparedStatement ps = reader.connection().prepareStatement(
                         "SELECT * FROM " + info.table() + " WHERE _id IN (SELECT unnest(?))")) {
-            ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
+            ps.setArray(1, reader.connection().createArrayOf("VARCHAR", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 Map<String, String> fieldOfColumn = new HashMap<>();

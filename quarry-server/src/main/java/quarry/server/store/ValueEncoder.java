@@ -47,15 +47,15 @@ public final class ValueEncoder {
         String t = type.toUpperCase(java.util.Locale.ROOT);
         switch (t) {
             case "DATE": {
-                LocalDate d = rs.getObject(i, LocalDate.class);
-                return d == null ? null : wrap("DATE", d.toString());
+                String d = rs.getString(i);
+                return d == null ? null : wrap("DATE", d);
             }
             case "TIME": {
-                LocalTime lt = rs.getObject(i, LocalTime.class);
+                LocalTime lt = localTime(rs.getString(i));
                 return lt == null ? null : wrap("TIME", TIME.format(lt));
             }
             case "TIMESTAMP": {
-                LocalDateTime ldt = rs.getObject(i, LocalDateTime.class);
+                LocalDateTime ldt = localDateTime(rs.getString(i));
                 return ldt == null ? null : wrap("DATETIME", MICROS.format(ldt));
             }
             case "TIMESTAMP WITH TIME ZONE": {
@@ -65,6 +65,16 @@ public final class ValueEncoder {
             default:
                 return object(rs.getObject(i), t);
         }
+    }
+
+    /** A DuckDB TIME as text ({@code 12:34:56[.ffffff]}), or null. */
+    public static LocalTime localTime(String text) {
+        return text == null ? null : LocalTime.parse(text);
+    }
+
+    /** A DuckDB TIMESTAMP as text ({@code 2020-03-02 10:49:33[.ffffff]}), or null. */
+    public static LocalDateTime localDateTime(String text) {
+        return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
     }
 
     /** The Rockset result string of a timestamp. */

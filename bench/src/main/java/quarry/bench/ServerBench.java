@@ -1,0 +1,263 @@
+package quarry.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import quarry.server.http.QuarryServer;
+import quarry.server.http.ServerConfig;
+
+/**
+ * quarry-server against DuckDB itself on the same documents (issue 3):
+ * <ol>
+ * <li>ingest: N documents of 10 fields through the Write API in batches of 5,000, docs/s, and the
+ * ratio to DuckDB's own {@code read_json} load of the same documents into a database file;</li>
+ * <li>query: a group-by and a point lookup by {@code _id} through HTTP and through in-process JDBC
+ * on the same database file: p50 and p99, and the latency HTTP adds;</li>
+ * <li>streaming: {@code SELECT *} of all rows through {@code max_initial_results} and
+ * {@code /pages}: MB/s of JSON.</li>
+ * </ol>
+ * Usage: {@code java -cp bench/target/quarry-bench.jar quarry.bench.ServerBench [docs] [clients]}
+ */
+public final class ServerBench {
+
+    private static final String KEY = "benchKey000000000000000000000000000000000000000000000000000000000";
+    private static final int BATCH = 5_000;
+    private static final String[] COUNTRIES = {"US", "DE", "FR", "JP", "BR", "IN", "GB", "CA", "ES", "IT", "NL",
+        "SE", "NO", "PL", "MX", "AR", "KR", "AU", "ZA", "EG"};
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private URI base;
+
+    private ServerBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int docs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        new ServerBench().run(docs, clients);
+    }
+
+    private static String document(int i, Random r) {
+        return "{\"_id\":\"id" + i + "\",\"user_id\":" + r.nextInt(100_000) + ",\"country\":\""
+                + COUNTRIES[r.nextInt(COUNTRIES.length)] + "\",\"amount\":" + (r.nextInt(1_000_000) / 100.0)
+                + ",\"active\":" + r.nextBoolean() + ",\"name\":\"user " + r.nextInt(1_000_000) + "\",\"score\":"
+                + r.nextInt(100) + ",\"category\":\"cat" + r.nextInt(50) + "\",\"ratio\":" + r.nextDouble()
+                + ",\"note\":\"" + Long.toHexString(r.nextLong()) + "\"}";
+    }
+
+    private void run(int n, int clients) throws Exception {
+        Path tmp = Files.createTempDirectory("quarry-bench");
+        System.out.printf("ServerBench: %,d documents of 10 fields, batches of %,d, %d HTTP client thread(s), %d cores%n",
+                n, BATCH, clients, Runtime.getRuntime().availableProcessors());
+
+        // the documents, as NDJSON for DuckDB and as Write API bodies for the server
+        Random random = new Random(42);
+        Path ndjson = tmp.resolve("docs.json");
+        List<byte[]> bodies = new ArrayList<>();
+        try (BufferedWriter w = Files.newBufferedWriter(ndjson)) {
+            StringBuilder body = new StringBuilder("{\"data\":[");
+            for (int i = 0; i < n; i++) {
+                String doc = document(i, random);
+                w.write(doc);
+                w.write('\n');
+                body.append(i % BATCH == 0 ? "" : ",").append(doc);
+                if (i % BATCH == BATCH - 1 || i == n - 1) {
+                    bodies.add(body.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+                    body = new StringBuilder("{\"data\":[");
+                }
+            }
+        }
+        long totalBytes = Files.size(ndjson);
+
+        // 1a. DuckDB's own bulk load of the same documents into a database file
+        double duckSeconds;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp.resolve("duck.duckdb"));
+                Statement s = c.createStatement()) {
+            long t0 = System.nanoTime();
+            s.execute("CREATE TABLE docs AS SELECT * FROM read_json('" + ndjson + "', format = 'newline_delimited')");
+            duckSeconds = (System.nanoTime() - t0) / 1e9;
+        }
+        double duckRate = n / duckSeconds;
+
+        // 1b. the Write API
+        Path dataDir = tmp.resolve("server");
+        double apiRate;
+        QuarryServer server = QuarryServer.start(ServerConfig.defaults().withDataDir(dataDir).withApiKeys(List.of(KEY))
+                .withLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+        List<Double> groupHttp;
+        List<Double> pointHttp;
+        double streamMbPerSecond;
+        long streamBytes;
+        try {
+            base = server.url();
+            send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long t0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (byte[] b : bodies) {
+                futures.add(pool.submit(() -> {
+                    HttpResponse<String> r = send("POST", "/v1/orgs/self/ws/commons/collections/bench/docs", b);
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("write failed: " + r.body());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            double apiSeconds = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            apiRate = n / apiSeconds;
+            bodies.clear();
+            JsonNode count = query("SELECT count(*) AS n FROM bench");
+            if (count.path("results").get(0).path("n").asLong() != n) {
+                throw new IllegalStateException("expected " + n + " documents, found " + count);
+            }
+
+            // 2. query latency through HTTP
+            String group = "SELECT country, count(*) AS n, sum(amount) AS total FROM bench GROUP BY country";
+            groupHttp = time(60, i -> query(group));
+            Random pick = new Random(7);
+            pointHttp = time(300, i -> query("SELECT * FROM bench WHERE _id = 'id" + pick.nextInt(n) + "'"));
+
+            // 3. streaming SELECT * with pagination
+            long t1 = System.nanoTime();
+            HttpResponse<String> first = send("POST", "/v1/orgs/self/queries",
+                    "{\"max_initial_results\":10000,\"sql\":{\"query\":\"SELECT * FROM bench\"}}"
+                            .getBytes(StandardCharsets.UTF_8));
+            streamBytes = first.body().length();
+            JsonNode firstJson = mapper.readTree(first.body());
+            String id = firstJson.path("query_id").asText();
+            String cursor = firstJson.path("pagination").path("next_cursor").asText(null);
+            long rows = firstJson.path("results").size();
+            while (cursor != null && !cursor.isEmpty()) {
+                HttpResponse<String> page = send("GET", "/v1/orgs/self/queries/" + id + "/pages?cursor=" + cursor
+                        + "&docs=100000", null);
+                String text = page.body();
+                streamBytes += text.length();
+                // read only the trailing counters and cursor: the client's own parse is not the server's speed
+                JsonNode tail = mapper.readTree("{" + text.substring(text.lastIndexOf("\"results_total_doc_count\"")));
+                JsonNode pagination = tail.path("pagination");
+                rows += pagination.path("current_page_doc_count").asLong();
+                cursor = pagination.path("next_cursor").isNull() ? null : pagination.path("next_cursor").asText();
+            }
+            double streamSeconds = (System.nanoTime() - t1) / 1e9;
+            if (rows != n) {
+                throw new IllegalStateException("streamed " + rows + " rows, expected " + n);
+            }
+            streamMbPerSecond = streamBytes / 1e6 / streamSeconds;
+        } finally {
+            server.close();
+        }
+
+        // 2b. the same queries through in-process JDBC on the same database file
+        List<Double> groupJdbc;
+        List<Double> pointJdbc;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("quarry.duckdb"))) {
+            String tableName = findTable(c);
+            groupJdbc = time(60, i -> jdbc(c, "SELECT country, count(*) AS n, sum(amount) AS total FROM " + tableName
+                    + " GROUP BY country"));
+            Random pick = new Random(7);
+            pointJdbc = time(300, i -> jdbc(c, "SELECT * FROM " + tableName + " WHERE _id = 'id" + pick.nextInt(n) + "'"));
+        }
+
+        System.out.printf("ingest   DuckDB read_json: %,.0f docs/s (%.2f s, %.1f MB)%n", duckRate, duckSeconds,
+                totalBytes / 1e6);
+        System.out.printf("ingest   Write API:        %,.0f docs/s   ratio to DuckDB %.2f (target >= 0.5)%n", apiRate,
+                apiRate / duckRate);
+        report("group-by", groupHttp, groupJdbc);
+        report("point lookup", pointHttp, pointJdbc);
+        System.out.printf("stream   SELECT * %,d rows: %.1f MB of JSON at %.1f MB/s%n", n, streamBytes / 1e6,
+                streamMbPerSecond);
+    }
+
+    private static String findTable(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id FROM meta.collection WHERE workspace = 'commons' AND name = 'bench'")) {
+            rs.next();
+            return "data.c" + rs.getLong(1);
+        }
+    }
+
+    private static void report(String name, List<Double> http, List<Double> jdbc) {
+        double hp50 = pct(http, 50);
+        double hp99 = pct(http, 99);
+        double jp50 = pct(jdbc, 50);
+        double jp99 = pct(jdbc, 99);
+        System.out.printf("query    %-12s HTTP p50 %.2f ms p99 %.2f ms | JDBC p50 %.2f ms p99 %.2f ms | added p50 %.2f ms"
+                + " p99 %.2f ms (target p50 <= 2 ms)%n", name, hp50, hp99, jp50, jp99, hp50 - jp50, hp99 - jp99);
+    }
+
+    private static double pct(List<Double> values, int p) {
+        Double[] sorted = values.toArray(new Double[0]);
+        Arrays.sort(sorted, Comparator.naturalOrder());
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)];
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(int i) throws Exception;
+    }
+
+    /** Milliseconds of each of {@code n} runs, after {@code n / 5} warm-up runs. */
+    private static List<Double> time(int n, Work work) throws Exception {
+        for (int i = 0; i < n / 5; i++) {
+            work.run(i);
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            work.run(i);
+            out.add((System.nanoTime() - t0) / 1e6);
+        }
+        return out;
+    }
+
+    private static void jdbc(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int cols = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= cols; i++) {
+                    rs.getObject(i);
+                }
+            }
+        }
+    }
+
+    private JsonNode query(String sql) throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/orgs/self/queries", ("{\"sql\":{\"query\":"
+                + mapper.writeValueAsString(sql) + "}}").getBytes(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("query failed: " + r.body());
+        }
+        return mapper.readTree(r.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "ApiKey " + KEY)
+                .header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
