@@ -23,7 +23,7 @@ enum Verb {
     SOURCE("source", "Check the freshness of sources."),
     DOCS("docs", "Generate catalog.json and the documentation site."),
     CLEAN("clean", "Delete the folders of clean-targets.", CleanCommand::new),
-    RETRY("retry", "Re-run the nodes that failed or were skipped in the last run."),
+    RETRY("retry", "Re-run the nodes that failed or were skipped in the last run.", RetryCommand::new),
     SERVER("server", "Serve a Rockset-compatible database over HTTP.", ServerCommand::new);
 
     private final String commandName;

@@ -38,6 +38,7 @@ public final class RocksetClient {
     private final String userAgent;
     private final HttpClient http;
     private final AtomicLong serverElapsedMillis = new AtomicLong();
+    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RocksetClient(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -214,7 +215,29 @@ public final class RocksetClient {
         String path = request.virtualInstance() == null
                 ? "/v1/orgs/self/queries"
                 : "/v1/orgs/self/virtualinstances/" + encode(request.virtualInstance()) + "/queries";
-        return queryResult(send("POST", path, body));
+        QueryResult result = queryResult(send("POST", path, body));
+        if (!result.isDone() && !result.queryId().isEmpty()) {
+            running.add(result.queryId());
+        }
+        return result;
+    }
+
+    /**
+     * Cancels ({@code DELETE /queries/{id}}) every asynchronous query of this client that has not been
+     * seen done, as Ctrl-C does; returns their ids. Synchronous queries end with their request.
+     */
+    public List<String> cancelRunning() {
+        List<String> cancelled = new ArrayList<>();
+        for (String id : List.copyOf(running)) {
+            try {
+                cancelQuery(id);
+                cancelled.add(id);
+            } catch (RocksetApiException e) {
+                // it finished between the listing and the cancel: nothing left to stop
+            }
+            running.remove(id);
+        }
+        return cancelled;
     }
 
     /** The status of a query as {@code GET /queries/{id}} reports it (the {@code data} object plus the top-level {@code last_offset}). */
@@ -231,7 +254,11 @@ public final class RocksetClient {
         Optional<String> error = data.path("query_errors").isArray() && !data.path("query_errors").isEmpty()
                 ? text(data.path("query_errors").get(0).get("message"))
                 : Optional.empty();
-        return new QueryStatus(data.path("status").asText(""), lastOffset, error);
+        QueryStatus status = new QueryStatus(data.path("status").asText(""), lastOffset, error);
+        if (status.isDone()) {
+            running.remove(queryId);
+        }
+        return status;
     }
 
     /** One page of a query's results, from {@code cursor} (null for the first page). */

@@ -185,6 +185,11 @@ public final class RocksetConnection implements AdapterConnection, Materializati
     }
 
     @Override
+    public List<String> cancelOpen() {
+        return client.cancelRunning();
+    }
+
+    @Override
     public void close() {
         onClose.run();
     }

@@ -29,6 +29,14 @@ public interface AdapterConnection extends AutoCloseable {
 
     void renameRelation(Relation from, Relation to);
 
+    /**
+     * Cancels the statements this connection has running on the database (dbt's
+     * {@code cancel_open}, on Ctrl-C), from another thread; returns a name for each one cancelled.
+     */
+    default List<String> cancelOpen() {
+        return List.of();
+    }
+
     @Override
     void close();
 }
