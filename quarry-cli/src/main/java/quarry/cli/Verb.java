@@ -20,8 +20,8 @@ enum Verb {
     SNAPSHOT("snapshot", "Record changes of mutable tables as type-2 slowly changing dimensions.", SnapshotCommand::new),
     SHOW("show", "Run a model or inline SQL and print its first rows.", ShowCommand::new),
     RUN_OPERATION("run-operation", "Call a macro.", RunOperationCommand::new),
-    SOURCE("source", "Check the freshness of sources."),
-    DOCS("docs", "Generate catalog.json and the documentation site."),
+    SOURCE("source", "Check the freshness of sources.", SourceCommand::new),
+    DOCS("docs", "Generate catalog.json and the documentation site.", DocsCommand::new),
     CLEAN("clean", "Delete the folders of clean-targets.", CleanCommand::new),
     RETRY("retry", "Re-run the nodes that failed or were skipped in the last run.", RetryCommand::new),
     SERVER("server", "Serve a Rockset-compatible database over HTTP.", ServerCommand::new);

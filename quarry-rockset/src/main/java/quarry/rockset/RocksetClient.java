@@ -97,6 +97,11 @@ public final class RocksetClient {
         return send("POST", ws(workspace) + "/collections", object().put("name", name)).path("data");
     }
 
+    /** Sets a collection's description ({@code PUT …/collections/{c}}). */
+    public JsonNode updateCollection(String workspace, String name, String description) {
+        return send("PUT", collection(workspace, name), object().put("description", description)).path("data");
+    }
+
     public Optional<JsonNode> getCollection(String workspace, String name) {
         return optional(() -> send("GET", collection(workspace, name), null).path("data"));
     }
