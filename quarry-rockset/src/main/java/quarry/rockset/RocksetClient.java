@@ -281,7 +281,7 @@ public final class RocksetClient {
 
     // ---- transport ----
 
-    private JsonNode send(String method, String pathAndQuery, JsonNode body) {
+    JsonNode send(String method, String pathAndQuery, JsonNode body) {
         byte[] payload = body == null ? null : bytes(body);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -358,13 +358,13 @@ public final class RocksetClient {
         return new WriteResult(text(answer.get("last_offset")), statuses);
     }
 
-    private static List<JsonNode> list(JsonNode answer) {
+    static List<JsonNode> list(JsonNode answer) {
         List<JsonNode> items = new ArrayList<>();
         answer.path("data").forEach(items::add);
         return items;
     }
 
-    private static Optional<JsonNode> optional(java.util.function.Supplier<JsonNode> call) {
+    static Optional<JsonNode> optional(java.util.function.Supplier<JsonNode> call) {
         try {
             return Optional.of(call.get());
         } catch (RocksetApiException e) {
@@ -375,7 +375,7 @@ public final class RocksetClient {
         }
     }
 
-    private static boolean deleted(java.util.function.Supplier<JsonNode> call) {
+    static boolean deleted(java.util.function.Supplier<JsonNode> call) {
         return optional(call).isPresent();
     }
 
@@ -408,7 +408,7 @@ public final class RocksetClient {
         return JSON.createObjectNode();
     }
 
-    private static String ws(String workspace) {
+    static String ws(String workspace) {
         return "/v1/orgs/self/ws/" + encode(workspace);
     }
 
@@ -416,7 +416,7 @@ public final class RocksetClient {
         return ws(workspace) + "/collections/" + encode(name);
     }
 
-    private static String encode(String segment) {
+    static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

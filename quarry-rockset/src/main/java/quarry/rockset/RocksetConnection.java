@@ -47,6 +47,7 @@ public final class RocksetConnection implements AdapterConnection, Materializati
         all.put("incremental", new IncrementalMaterialization(operations, this));
         all.put("seed", new SeedMaterialization(operations));
         all.put("snapshot", new SnapshotMaterialization(operations, this, java.time.Clock.systemUTC()));
+        all.put("query_lambda", new QueryLambdaMaterialization(operations, new QueryLambdas(client)));
         this.materializations = Map.copyOf(all);
     }
 
@@ -217,11 +218,15 @@ public final class RocksetConnection implements AdapterConnection, Materializati
         operations.ensureWorkspace(schema);
     }
 
-    /** Drops every view, table and collection of the workspace, then the workspace. */
+    /** Drops every query lambda, view, table and collection of the workspace, then the workspace. */
     @Override
     public void dropSchema(String database, String schema) {
         if (client.getWorkspace(schema).isEmpty()) {
             return;
+        }
+        QueryLambdas lambdas = new QueryLambdas(client);
+        for (JsonNode lambda : lambdas.list(schema)) {
+            lambdas.delete(schema, lambda.path("name").asText());
         }
         for (JsonNode view : client.listViews(schema)) {
             client.deleteView(schema, view.path("name").asText());
