@@ -48,7 +48,7 @@ abstract class ExecutionCommand extends ProjectCommand {
     @Option(names = "--store-failures", description = "Store the failing rows of tests in tables.")
     boolean storeFailures;
 
-    @Option(names = "--empty", description = "Accepted for dbt compatibility; models run on their full inputs.")
+    @Option(names = "--empty", description = "Limit refs and sources to zero rows: models build with their columns and no data.")
     boolean empty;
 
     @Option(names = "--log-format", paramLabel = "text|json", description = "Console format of node events: text or json.")
@@ -56,6 +56,16 @@ abstract class ExecutionCommand extends ProjectCommand {
 
     /** The resource types this command executes by default (dbt names). */
     abstract List<String> resourceTypes();
+
+    /** The nodes to execute: by default the selection flags, narrowed to {@link #resourceTypes()}. */
+    Set<String> select(NodeSelector selector, Manifest manifest) {
+        return selector.onlyTypes(selector.select(selection.select, selection.exclude, selection.selector), resourceTypes());
+    }
+
+    /** The command recorded as {@code args.which} in run_results.json (retry records the command it re-ran). */
+    String which() {
+        return commandName();
+    }
 
     @Override
     int run(Session session) {
@@ -71,8 +81,7 @@ abstract class ExecutionCommand extends ProjectCommand {
         Parsing.writeManifest(session, parsed.result(), Map.of());
         console.info(Parsing.foundLine(manifest));
         NodeSelector selector = new NodeSelector(manifest, parsed.result().dag(), Selectors.load(session.root().root()));
-        Set<String> selected = selector.onlyTypes(
-                selector.select(selection.select, selection.exclude, selection.selector), resourceTypes());
+        Set<String> selected = select(selector, manifest);
 
         Path root = session.root().root();
         try (AdapterConnection connection = session.adapter().connect(session.credentials(), root);
@@ -85,28 +94,49 @@ abstract class ExecutionCommand extends ProjectCommand {
             log.info("ConcurrencyLine", "Q027", "Concurrency: " + session.target().threads() + " threads (target='"
                     + session.target().name() + "')");
             log.info("Formatting", "Z017", "");
-            RenderSettings settings = ProjectParsing.renderSettings(session,
-                    ProjectParsing.flags(commandName(), fullRefresh), console::info, console::result)
+            Map<String, Object> flags = new LinkedHashMap<>(ProjectParsing.flags(which(), fullRefresh));
+            flags.put("EMPTY", empty);
+            RenderSettings settings = ProjectParsing.renderSettings(session, flags, console::info, console::result)
                     .withConnection(connection);
             JinjaBinding executing = ProjectParsing.binding(session, settings);
             executing.bind(manifest.macros().values());
-            ExecutionCompiler compiler = new ExecutionCompiler(new Compiler(executing, manifest), connection,
+            ExecutionCompiler compiler = new ExecutionCompiler(new Compiler(executing, manifest, empty), connection,
                     session.relationStyle(), fullRefresh);
             Map<String, Object> args = new LinkedHashMap<>();
-            args.put("which", commandName());
+            args.put("which", which());
             args.put("select", selection.select);
             args.put("exclude", selection.exclude);
             args.put("full_refresh", fullRefresh);
             args.put("threads", session.target().threads());
+            args.put("empty", empty);
             RunInvocation invocation = new RunInvocation(manifest, parsed.result().dag(), compiler, connection, log,
                     session.targetDir(), node -> session.projects().project(node.packageName()).root().resolve(node.originalFilePath()),
                     new RunInvocation.Settings(session.target().threads(), failFast, warnError,
                             new RunFlags(fullRefresh, storeFailures, 5), DbtVersion.REPORTED, session.invocationId(),
                             session.startedAt(), args));
-            RunInvocation.Outcome outcome = invocation.run(selected,
-                    compiler.renderProjectHooks(session.root().onRunStart()),
-                    compiler.renderProjectHooks(session.root().onRunEnd()));
-            return outcome.exitCode();
+            try (Interrupts interrupts = Interrupts.install(() -> cancel(connection, log))) {
+                RunInvocation.Outcome outcome = invocation.run(selected,
+                        compiler.renderProjectHooks(session.root().onRunStart()),
+                        compiler.renderProjectHooks(session.root().onRunEnd()));
+                return outcome.exitCode();
+            }
         }
+    }
+
+    /**
+     * Ctrl-C: cancels the queries running on the server, says so as dbt does ({@code CANCEL query
+     * ...} lines, then {@code ctrl-c}), and exits with dbt's code 2; shutdown hooks (the embedded
+     * server's among them) still run.
+     */
+    private void cancel(AdapterConnection connection, EventLog log) {
+        log.warn("CancellingOpenConnections", "Q036", "CTRL-C detected: cancelling running queries");
+        for (String query : connection.cancelOpen()) {
+            String line = "CANCEL query " + query + " ";
+            log.warn("CancelLine", "Q035", line + ".".repeat(Math.max(0, 80 - line.length())) + " [CANCEL]");
+        }
+        log.error("MainKeyboardInterrupt", "Z009", "ctrl-c");
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().flush();
+        Runtime.getRuntime().exit(ExitCode.ERROR);
     }
 }

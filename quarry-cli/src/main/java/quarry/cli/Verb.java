@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * picocli command class that implements it; the others are {@link PendingCommand}s.
  */
 enum Verb {
-    DEBUG("debug", "Show the profile, the project and whether the connection works."),
+    DEBUG("debug", "Show the profile, the project and whether the connection works.", DebugCommand::new),
     DEPS("deps", "Install the packages of packages.yml into dbt_packages/.", DepsCommand::new),
     PARSE("parse", "Read the project and write target/manifest.json.", ParseCommand::new),
     COMPILE("compile", "Render the SQL of the selected nodes into target/compiled/.", CompileCommand::new),
@@ -18,12 +18,12 @@ enum Verb {
     TEST("test", "Run the data tests of the selected nodes.", TestCommand::new),
     BUILD("build", "Seed, run, snapshot and test the selected nodes in DAG order.", BuildCommand::new),
     SNAPSHOT("snapshot", "Record changes of mutable tables as type-2 slowly changing dimensions.", SnapshotCommand::new),
-    SHOW("show", "Run a model or inline SQL and print its first rows."),
-    RUN_OPERATION("run-operation", "Call a macro."),
-    SOURCE("source", "Check the freshness of sources."),
-    DOCS("docs", "Generate catalog.json and the documentation site."),
+    SHOW("show", "Run a model or inline SQL and print its first rows.", ShowCommand::new),
+    RUN_OPERATION("run-operation", "Call a macro.", RunOperationCommand::new),
+    SOURCE("source", "Check the freshness of sources.", SourceCommand::new),
+    DOCS("docs", "Generate catalog.json and the documentation site.", DocsCommand::new),
     CLEAN("clean", "Delete the folders of clean-targets.", CleanCommand::new),
-    RETRY("retry", "Re-run the nodes that failed or were skipped in the last run."),
+    RETRY("retry", "Re-run the nodes that failed or were skipped in the last run.", RetryCommand::new),
     SERVER("server", "Serve a Rockset-compatible database over HTTP.", ServerCommand::new),
     LOAD("load", "Load JSON lines, CSV or Parquet files into a collection through the Write API.", LoadCommand::new);
 

@@ -33,8 +33,8 @@ class MainTest {
 
     @Test
     void aCommandNotBuiltYetSaysSoAndExitsTwo() {
-        assertThat(quarry("retry", "--select", "x")).isEqualTo(2);
-        assertThat(err.toString()).contains("quarry retry is not built yet");
+        assertThat(quarry("docs", "serve", "--port", "8080")).isEqualTo(2);
+        assertThat(err.toString()).contains("quarry docs serve is not built yet");
     }
 
     @Test

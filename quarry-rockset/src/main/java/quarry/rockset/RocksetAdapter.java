@@ -75,8 +75,7 @@ public final class RocksetAdapter implements Adapter {
     }
 
     private EmbeddedServer.Endpoint embedded(RocksetCredentials credentials, Path projectRoot) {
-        Path dataDir = credentials.dataDir().map(projectRoot::resolve).orElse(projectRoot.resolve(".quarry").resolve("rockset"))
-                .toAbsolutePath().normalize();
+        Path dataDir = credentials.embeddedDataDir(projectRoot);
         if (embedded != null && embeddedDir.equals(dataDir)) {
             return embedded;
         }

@@ -38,6 +38,7 @@ public final class RocksetClient {
     private final String userAgent;
     private final HttpClient http;
     private final AtomicLong serverElapsedMillis = new AtomicLong();
+    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RocksetClient(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -94,6 +95,11 @@ public final class RocksetClient {
 
     public JsonNode createCollection(String workspace, String name) {
         return send("POST", ws(workspace) + "/collections", object().put("name", name)).path("data");
+    }
+
+    /** Sets a collection's description ({@code PUT …/collections/{c}}). */
+    public JsonNode updateCollection(String workspace, String name, String description) {
+        return send("PUT", collection(workspace, name), object().put("description", description)).path("data");
     }
 
     public Optional<JsonNode> getCollection(String workspace, String name) {
@@ -214,7 +220,29 @@ public final class RocksetClient {
         String path = request.virtualInstance() == null
                 ? "/v1/orgs/self/queries"
                 : "/v1/orgs/self/virtualinstances/" + encode(request.virtualInstance()) + "/queries";
-        return queryResult(send("POST", path, body));
+        QueryResult result = queryResult(send("POST", path, body));
+        if (!result.isDone() && !result.queryId().isEmpty()) {
+            running.add(result.queryId());
+        }
+        return result;
+    }
+
+    /**
+     * Cancels ({@code DELETE /queries/{id}}) every asynchronous query of this client that has not been
+     * seen done, as Ctrl-C does; returns their ids. Synchronous queries end with their request.
+     */
+    public List<String> cancelRunning() {
+        List<String> cancelled = new ArrayList<>();
+        for (String id : List.copyOf(running)) {
+            try {
+                cancelQuery(id);
+                cancelled.add(id);
+            } catch (RocksetApiException e) {
+                // it finished between the listing and the cancel: nothing left to stop
+            }
+            running.remove(id);
+        }
+        return cancelled;
     }
 
     /** The status of a query as {@code GET /queries/{id}} reports it (the {@code data} object plus the top-level {@code last_offset}). */
@@ -231,7 +259,11 @@ public final class RocksetClient {
         Optional<String> error = data.path("query_errors").isArray() && !data.path("query_errors").isEmpty()
                 ? text(data.path("query_errors").get(0).get("message"))
                 : Optional.empty();
-        return new QueryStatus(data.path("status").asText(""), lastOffset, error);
+        QueryStatus status = new QueryStatus(data.path("status").asText(""), lastOffset, error);
+        if (status.isDone()) {
+            running.remove(queryId);
+        }
+        return status;
     }
 
     /** One page of a query's results, from {@code cursor} (null for the first page). */
@@ -249,7 +281,7 @@ public final class RocksetClient {
 
     // ---- transport ----
 
-    private JsonNode send(String method, String pathAndQuery, JsonNode body) {
+    JsonNode send(String method, String pathAndQuery, JsonNode body) {
         byte[] payload = body == null ? null : bytes(body);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -326,13 +358,13 @@ public final class RocksetClient {
         return new WriteResult(text(answer.get("last_offset")), statuses);
     }
 
-    private static List<JsonNode> list(JsonNode answer) {
+    static List<JsonNode> list(JsonNode answer) {
         List<JsonNode> items = new ArrayList<>();
         answer.path("data").forEach(items::add);
         return items;
     }
 
-    private static Optional<JsonNode> optional(java.util.function.Supplier<JsonNode> call) {
+    static Optional<JsonNode> optional(java.util.function.Supplier<JsonNode> call) {
         try {
             return Optional.of(call.get());
         } catch (RocksetApiException e) {
@@ -343,7 +375,7 @@ public final class RocksetClient {
         }
     }
 
-    private static boolean deleted(java.util.function.Supplier<JsonNode> call) {
+    static boolean deleted(java.util.function.Supplier<JsonNode> call) {
         return optional(call).isPresent();
     }
 
@@ -376,7 +408,7 @@ public final class RocksetClient {
         return JSON.createObjectNode();
     }
 
-    private static String ws(String workspace) {
+    static String ws(String workspace) {
         return "/v1/orgs/self/ws/" + encode(workspace);
     }
 
@@ -384,7 +416,7 @@ public final class RocksetClient {
         return ws(workspace) + "/collections/" + encode(name);
     }
 
-    private static String encode(String segment) {
+    static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -47,6 +47,7 @@ public final class RocksetConnection implements AdapterConnection, Materializati
         all.put("incremental", new IncrementalMaterialization(operations, this));
         all.put("seed", new SeedMaterialization(operations));
         all.put("snapshot", new SnapshotMaterialization(operations, this, java.time.Clock.systemUTC()));
+        all.put("query_lambda", new QueryLambdaMaterialization(operations, new QueryLambdas(client)));
         this.materializations = Map.copyOf(all);
     }
 
@@ -150,16 +151,82 @@ public final class RocksetConnection implements AdapterConnection, Materializati
         return RocksetValues.columnsOfDescribe(described.rows());
     }
 
+    /**
+     * A view's description; a table's (alias or collection) description, with the collection's
+     * {@code stats.doc_count} as {@code row_count} and {@code stats.bytes_inserted} as {@code bytes}.
+     */
+    @Override
+    public Optional<quarry.core.adapter.RelationDetails> relationDetails(Relation relation) {
+        Optional<ExistingRelation> existing = operations.find(relation.schema(), relation.identifier());
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        ExistingRelation found = existing.get();
+        if (found.isView()) {
+            String comment = client.getView(found.workspace(), found.name()).map(v -> v.path("description").asText(null))
+                    .orElse(null);
+            return Optional.of(new quarry.core.adapter.RelationDetails("VIEW", comment, Map.of()));
+        }
+        Map<String, Long> stats = new LinkedHashMap<>();
+        String comment = found.kind() == ExistingRelation.Kind.ALIAS
+                ? client.getAlias(found.workspace(), found.name()).map(a -> a.path("description").asText(null)).orElse(null)
+                : null;
+        Optional<JsonNode> collection = found.collection().flatMap(c -> client.getCollection(found.workspace(), c));
+        if (collection.isPresent()) {
+            JsonNode s = collection.get().path("stats");
+            if (s.path("doc_count").isNumber()) {
+                stats.put("row_count", s.path("doc_count").asLong());
+            }
+            if (s.path("bytes_inserted").isNumber()) {
+                stats.put("bytes", s.path("bytes_inserted").asLong());
+            }
+            if (comment == null) {
+                comment = collection.get().path("description").asText(null);
+            }
+        }
+        return Optional.of(new quarry.core.adapter.RelationDetails("COLLECTION", comment, stats));
+    }
+
+    /**
+     * Keeps a model's description on the server: a view is updated with its own SQL and the new
+     * description; a table's alias and the collection behind it both get it.
+     */
+    @Override
+    public void persistDescription(Relation relation, String description) {
+        String text = description == null ? "" : description;
+        ExistingRelation found = operations.find(relation.schema(), relation.identifier()).orElseThrow(() ->
+                new RocksetApiException(404, "NotFound", relation.schema() + "." + relation.identifier()
+                        + " does not exist, so its description cannot be kept", null, null, null));
+        switch (found.kind()) {
+            case VIEW -> {
+                JsonNode view = client.getView(found.workspace(), found.name()).orElseThrow();
+                client.updateView(found.workspace(), found.name(), view.path("query_sql").asText(), text);
+            }
+            case ALIAS -> {
+                List<String> collections = new ArrayList<>();
+                client.getAlias(found.workspace(), found.name()).orElseThrow().path("collections")
+                        .forEach(c -> collections.add(c.asText()));
+                client.updateAlias(found.workspace(), found.name(), collections, text);
+                found.collection().ifPresent(c -> client.updateCollection(found.workspace(), c, text));
+            }
+            case COLLECTION -> client.updateCollection(found.workspace(), found.name(), text);
+        }
+    }
+
     @Override
     public void createSchema(String database, String schema) {
         operations.ensureWorkspace(schema);
     }
 
-    /** Drops every view, table and collection of the workspace, then the workspace. */
+    /** Drops every query lambda, view, table and collection of the workspace, then the workspace. */
     @Override
     public void dropSchema(String database, String schema) {
         if (client.getWorkspace(schema).isEmpty()) {
             return;
+        }
+        QueryLambdas lambdas = new QueryLambdas(client);
+        for (JsonNode lambda : lambdas.list(schema)) {
+            lambdas.delete(schema, lambda.path("name").asText());
         }
         for (JsonNode view : client.listViews(schema)) {
             client.deleteView(schema, view.path("name").asText());
@@ -182,6 +249,11 @@ public final class RocksetConnection implements AdapterConnection, Materializati
     public void renameRelation(Relation from, Relation to) {
         throw new UnsupportedOperationException("Rockset cannot rename " + from + " to " + to
                 + ": it has no rename; rebuild the model under its new name instead");
+    }
+
+    @Override
+    public List<String> cancelOpen() {
+        return client.cancelRunning();
     }
 
     @Override

@@ -152,6 +152,29 @@ public record RocksetCredentials(String workspace, Optional<String> apiKey, ApiS
         return apiKey.map(Set::of).orElse(Set.of());
     }
 
+    /** The fields {@code quarry debug} prints: the key masked, and for {@code embedded} the data dir it uses. */
+    @Override
+    public Map<String, Object> describe(java.nio.file.Path projectRoot) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("workspace", workspace);
+        out.put("api_server", apiServer.isEmbedded()
+                ? ApiServer.EMBEDDED + " (quarry-server in this process, data dir " + embeddedDataDir(projectRoot) + ")"
+                : apiServer.toString());
+        out.put("api_key", apiKey.isPresent() ? "****" : apiServer.isEmbedded() ? "none (the embedded server makes one)" : "none");
+        viRrn.ifPresent(v -> out.put("vi_rrn", v));
+        out.put("run_async_iis", runAsyncIis);
+        out.put("threads", threads);
+        out.put("query_timeout_ms", queryTimeoutMs);
+        out.put("retries", retries);
+        return out;
+    }
+
+    /** Where {@code api_server: embedded} keeps its data: {@code data_dir}, else {@code <project>/.quarry/rockset}. */
+    public java.nio.file.Path embeddedDataDir(java.nio.file.Path projectRoot) {
+        return dataDir.map(projectRoot::resolve).orElse(projectRoot.resolve(".quarry").resolve("rockset"))
+                .toAbsolutePath().normalize();
+    }
+
     /** Never shows the API key. */
     @Override
     public String toString() {

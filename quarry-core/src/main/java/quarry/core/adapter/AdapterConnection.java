@@ -29,6 +29,25 @@ public interface AdapterConnection extends AutoCloseable {
 
     void renameRelation(Relation from, Relation to);
 
+    /** The catalog's view of an existing relation (type, comment, statistics); empty when it does not exist. */
+    default Optional<RelationDetails> relationDetails(Relation relation) {
+        return getRelation(relation.database(), relation.schema(), relation.identifier())
+                .map(r -> new RelationDetails(r.isView() ? "VIEW" : "TABLE", null, java.util.Map.of()));
+    }
+
+    /** dbt's {@code persist_docs: {relation: true}}: keeps the description on the relation itself. */
+    default void persistDescription(Relation relation, String description) {
+        throw new UnsupportedOperationException("this adapter cannot keep descriptions on relations (persist_docs)");
+    }
+
+    /**
+     * Cancels the statements this connection has running on the database (dbt's
+     * {@code cancel_open}, on Ctrl-C), from another thread; returns a name for each one cancelled.
+     */
+    default List<String> cancelOpen() {
+        return List.of();
+    }
+
     @Override
     void close();
 }

@@ -24,4 +24,13 @@ public interface Credentials {
 
     /** The secret values, so that logs and errors can scrub them. */
     Set<String> secrets();
+
+    /**
+     * What {@code quarry debug} shows of the output, in order: its non-secret fields, each secret
+     * field present as {@code ****}, and anything the adapter derives (such as where an embedded
+     * server keeps its data). Never a secret's value.
+     */
+    default Map<String, Object> describe(java.nio.file.Path projectRoot) {
+        return targetFields();
+    }
 }

@@ -44,8 +44,15 @@ public final class Compiler {
     private final RefResolver resolver;
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
     private final Supplier<Map<String, Object>> graph;
+    private final boolean emptyInputs;
 
     public Compiler(JinjaBinding jinja, Manifest manifest) {
+        this(jinja, manifest, false);
+    }
+
+    /** With {@code emptyInputs} (dbt's {@code --empty}), refs and sources render as zero-row relations. */
+    public Compiler(JinjaBinding jinja, Manifest manifest, boolean emptyInputs) {
+        this.emptyInputs = emptyInputs;
         this.jinja = jinja;
         this.manifest = manifest;
         this.resolver = new RefResolver(manifest.projectName(), manifest.nodes().values(), List.of(),
@@ -84,9 +91,9 @@ public final class Compiler {
             if (part instanceof StaticSql.Text t) {
                 sql.append(t.text());
             } else if (part instanceof StaticSql.Ref r) {
-                sql.append(refRelation(node, r.ref(), ctes).render());
+                sql.append(new RelationObject(refRelation(node, r.ref(), ctes), emptyInputs));
             } else if (part instanceof StaticSql.Source s) {
-                sql.append(sourceRelation(node, s.sourceName(), s.tableName()).render());
+                sql.append(new RelationObject(sourceRelation(node, s.sourceName(), s.tableName()), emptyInputs));
             }
         }
         return Optional.of(new Rendered(sql.toString(), ctes));
@@ -98,12 +105,12 @@ public final class Compiler {
         NodeContexts.Refs refs = new NodeContexts.Refs() {
             @Override
             public Object ref(RefCall call) {
-                return new RelationObject(refRelation(node, call, ctes));
+                return new RelationObject(refRelation(node, call, ctes), emptyInputs);
             }
 
             @Override
             public Object source(String sourceName, String tableName) {
-                return new RelationObject(sourceRelation(node, sourceName, tableName));
+                return new RelationObject(sourceRelation(node, sourceName, tableName), emptyInputs);
             }
         };
         Context ctx = jinja.contexts().open(target, false, refs, null, null, graph);

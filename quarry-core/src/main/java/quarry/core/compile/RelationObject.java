@@ -17,9 +17,20 @@ import quarry.core.jinja.Undefined;
 public final class RelationObject implements JinjaObject {
 
     private final Relation relation;
+    private final boolean empty;
 
     public RelationObject(Relation relation) {
+        this(relation, false);
+    }
+
+    /**
+     * With {@code empty} (a ref or source under dbt's {@code --empty}), the relation prints as a
+     * subquery that returns no rows, as dbt's {@code render_limited} does, so models build with
+     * their columns and no data; {@code render()} and the parts are unchanged.
+     */
+    public RelationObject(Relation relation, boolean empty) {
         this.relation = Objects.requireNonNull(relation);
+        this.empty = empty && relation.type() != RelationType.CTE;
     }
 
     public Relation relation() {
@@ -107,6 +118,7 @@ public final class RelationObject implements JinjaObject {
 
     @Override
     public String toString() {
-        return relation.render();
+        return empty ? "(select * from " + relation.render() + " where false limit 0) _dbt_limit_subq_" + relation.identifier()
+                : relation.render();
     }
 }

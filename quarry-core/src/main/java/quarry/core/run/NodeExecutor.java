@@ -114,6 +114,9 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
                 executable.relation(), executable.sql(), executable.config(), fullRefresh(executable.config()),
                 executable.incremental(), seed));
         statements.addAll(built.statements());
+        if (persistsRelationDocs(executable.config()) && !"query_lambda".equals(materialization)) {
+            connection.persistDescription(executable.relation(), node.description());
+        }
         for (String hook : executable.postHooks()) {
             connection.execute(hook, false);
             statements.add(hook);
@@ -128,6 +131,11 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
                 new NodeResult.AdapterResponse(built.message(), built.message().split(" ")[0], built.rowsAffected(),
                         Optional.empty()),
                 Optional.empty(), Optional.of(executable.sql()), Optional.of(executable.relation().render()));
+    }
+
+    /** dbt's {@code persist_docs: {relation: true}}. */
+    private static boolean persistsRelationDocs(Map<String, Object> config) {
+        return config.get("persist_docs") instanceof Map<?, ?> docs && Boolean.TRUE.equals(docs.get("relation"));
     }
 
     private NodeResult test(ExecutableNode executable, Optional<NodeResult.Timing> compiled, Instant start) {
