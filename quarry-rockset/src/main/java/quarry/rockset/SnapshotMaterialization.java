@@ -85,9 +85,9 @@ final class SnapshotMaterialization implements RocksetConnection.Materialization
         String workspace = request.target().schema();
         String name = request.target().identifier();
         String source = "(\n" + request.compiledSql() + "\n)";
-        String scdId = "MD5(CONCAT(" + String.join(", '|', ", keys.stream()
+        String scdId = "TO_HEX(MD5(CONCAT(" + String.join(", '|', ", keys.stream()
                 .map(k -> "COALESCE(CAST(s." + RocksetRelation.quoteColumn(k) + " AS string), '')").toList())
-                + ", '|', COALESCE(CAST(" + updatedAt + " AS string), '')))";
+                + ", '|', COALESCE(CAST(" + updatedAt + " AS string), ''))))";
         String validTo = RocksetRelation.quoteColumn(meta.validTo());
         String newVersions = "SELECT s.* EXCEPT (_id, _event_time, _meta), " + scdId + " AS _id, "
                 + scdId + " AS " + RocksetRelation.quoteColumn(meta.scdId()) + ", "
