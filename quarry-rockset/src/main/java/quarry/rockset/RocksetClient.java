@@ -39,6 +39,8 @@ public final class RocksetClient {
     private final HttpClient http;
     private final AtomicLong serverElapsedMillis = new AtomicLong();
     private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Object submissions = new Object();
+    private int submitting;
 
     public RocksetClient(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -220,11 +222,24 @@ public final class RocksetClient {
         String path = request.virtualInstance() == null
                 ? "/v1/orgs/self/queries"
                 : "/v1/orgs/self/virtualinstances/" + encode(request.virtualInstance()) + "/queries";
-        QueryResult result = queryResult(send("POST", path, body));
-        if (!result.isDone() && !result.queryId().isEmpty()) {
-            running.add(result.queryId());
+        if (!request.async()) {
+            return queryResult(send("POST", path, body));
         }
-        return result;
+        synchronized (submissions) {
+            submitting++;
+        }
+        try {
+            QueryResult result = queryResult(send("POST", path, body));
+            if (!result.isDone() && !result.queryId().isEmpty()) {
+                running.add(result.queryId());
+            }
+            return result;
+        } finally {
+            synchronized (submissions) {
+                submitting--;
+                submissions.notifyAll();
+            }
+        }
     }
 
     /**
@@ -232,6 +247,7 @@ public final class RocksetClient {
      * seen done, as Ctrl-C does; returns their ids. Synchronous queries end with their request.
      */
     public List<String> cancelRunning() {
+        awaitSubmissions(requestTimeout.toMillis());
         List<String> cancelled = new ArrayList<>();
         for (String id : List.copyOf(running)) {
             try {
@@ -243,6 +259,28 @@ public final class RocksetClient {
             running.remove(id);
         }
         return cancelled;
+    }
+
+    /**
+     * Waits, at most {@code timeoutMs}, for asynchronous queries being submitted to answer with their
+     * ids (an async query answers within its {@code client_timeout_ms}), so a cancel catches them too.
+     */
+    private void awaitSubmissions(long timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        synchronized (submissions) {
+            while (submitting > 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    submissions.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** The status of a query as {@code GET /queries/{id}} reports it (the {@code data} object plus the top-level {@code last_offset}). */
