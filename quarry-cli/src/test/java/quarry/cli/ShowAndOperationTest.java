@@ -67,6 +67,13 @@ class ShowAndOperationTest {
     }
 
     @Test
+    void aQueryTheDatabaseRefusesIsADatabaseErrorWithExitOne() {
+        CliProject.Outcome outcome = project.quarry("show", "--inline", "select * from shw.no_such_collection");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("Database Error in inline query").doesNotContain("internal error");
+    }
+
+    @Test
     void showWithoutSelectOrInlineIsAUsageError() {
         assertThat(project.quarry("show").exitCode()).isEqualTo(2);
     }
