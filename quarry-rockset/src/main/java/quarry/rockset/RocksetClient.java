@@ -38,9 +38,7 @@ public final class RocksetClient {
     private final String userAgent;
     private final HttpClient http;
     private final AtomicLong serverElapsedMillis = new AtomicLong();
-    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Object submissions = new Object();
-    private int submitting;
+    private final RunningQueries running = new RunningQueries();
 
     public RocksetClient(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -225,21 +223,7 @@ public final class RocksetClient {
         if (!request.async()) {
             return queryResult(send("POST", path, body));
         }
-        synchronized (submissions) {
-            submitting++;
-        }
-        try {
-            QueryResult result = queryResult(send("POST", path, body));
-            if (!result.isDone() && !result.queryId().isEmpty()) {
-                running.add(result.queryId());
-            }
-            return result;
-        } finally {
-            synchronized (submissions) {
-                submitting--;
-                submissions.notifyAll();
-            }
-        }
+        return running.submit(() -> queryResult(send("POST", path, body)));
     }
 
     /**
@@ -247,40 +231,17 @@ public final class RocksetClient {
      * seen done, as Ctrl-C does; returns their ids. Synchronous queries end with their request.
      */
     public List<String> cancelRunning() {
-        awaitSubmissions(requestTimeout.toMillis());
         List<String> cancelled = new ArrayList<>();
-        for (String id : List.copyOf(running)) {
+        for (String id : running.awaitAndList(requestTimeout.toMillis())) {
             try {
                 cancelQuery(id);
                 cancelled.add(id);
             } catch (RocksetApiException e) {
                 // it finished between the listing and the cancel: nothing left to stop
             }
-            running.remove(id);
+            running.done(id);
         }
         return cancelled;
-    }
-
-    /**
-     * Waits, at most {@code timeoutMs}, for asynchronous queries being submitted to answer with their
-     * ids (an async query answers within its {@code client_timeout_ms}), so a cancel catches them too.
-     */
-    private void awaitSubmissions(long timeoutMs) {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-        synchronized (submissions) {
-            while (submitting > 0) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return;
-                }
-                try {
-                    submissions.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /** The status of a query as {@code GET /queries/{id}} reports it (the {@code data} object plus the top-level {@code last_offset}). */
@@ -299,7 +260,7 @@ public final class RocksetClient {
                 : Optional.empty();
         QueryStatus status = new QueryStatus(data.path("status").asText(""), lastOffset, error);
         if (status.isDone()) {
-            running.remove(queryId);
+            running.done(queryId);
         }
         return status;
     }
