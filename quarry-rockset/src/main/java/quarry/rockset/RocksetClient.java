@@ -325,9 +325,12 @@ public final class RocksetClient {
     private RocksetApiException error(int status, JsonNode body, String method, String pathAndQuery) {
         String message = text(body.get("message"))
                 .orElse("HTTP " + status + " from " + method + " " + pathOnly(pathAndQuery));
-        return new RocksetApiException(status, text(body.get("type")).orElse(""), message,
-                body.path("line").isInt() ? body.path("line").asInt() : null,
-                body.path("column").isInt() ? body.path("column").asInt() : null,
+        Integer line = body.path("line").isInt() ? body.path("line").asInt() : null;
+        Integer column = body.path("column").isInt() ? body.path("column").asInt() : null;
+        if (line != null && !message.contains("line " + line)) {
+            message = message + " (at line " + line + (column == null ? "" : ", column " + column) + " of the SQL sent)";
+        }
+        return new RocksetApiException(status, text(body.get("type")).orElse(""), message, line, column,
                 text(body.get("query_id")).orElse(null));
     }
 
