@@ -4,8 +4,9 @@ Usage: python3 generate.py > generated-cases.txt
 Then:  python3 render.py generated-cases.txt > generated-expected.json
 
 400 random expressions over literals, variables, operators, filters, methods, tests and inline
-ifs, and 80 random templates nesting if/for/set/do/call/filter blocks with whitespace control,
-macros, return and namespaces. Both engines must agree on every one (or both fail).
+ifs, 80 random templates nesting if/for/set/do/call/filter blocks with whitespace control,
+macros, return and namespaces, and 300 random str.format specs and %-conversions. Both engines
+must agree on every one (or both fail).
 """
 import random
 
@@ -102,6 +103,24 @@ def body(rnd, depth):
     return ''.join(parts)
 
 
+FORMAT_VALUES = ['0', '1', '-1', '42', '-42', '3.14159', '-2.5', '0.0001', '1e20', '123456789', '2.675', '0.5',
+                 '1.5', "'abc'", "''", 'true', 'none', '[1, 2]', '12345.6789', '-0.0', '1e-7', '99.995', '2**70']
+
+
+def format_case(rnd):
+    v = rnd.choice(FORMAT_VALUES)
+    if rnd.random() < 0.5:
+        spec = (rnd.choice(['', '<', '>', '^', '=', '*^', '0>', ' <']) + rnd.choice(['', '+', '-', ' '])
+                + rnd.choice(['', '#']) + rnd.choice(['', '0']) + rnd.choice(['', '8', '12', '1'])
+                + rnd.choice(['', ',', '_']) + rnd.choice(['', '.0', '.2', '.5', '.10'])
+                + rnd.choice(['', 'd', 'f', 'F', 'e', 'E', 'g', 'G', '%', 'x', 'X', 'o', 'b', 's', 'n']))
+        return "{{ '[{:%s}]'.format(%s) }}" % (spec, v)
+    spec = (rnd.choice(['', '-', '+', ' ', '0', '#', '-0', '+0']) + rnd.choice(['', '5', '10', '1'])
+            + rnd.choice(['', '.0', '.2', '.4', '.12'])
+            + rnd.choice(['d', 'i', 'f', 'F', 'e', 'E', 'g', 'G', 'x', 'X', 'o', 's', 'r', 'c', 'a', 'u']))
+    return "{{ '[%%%s]' %% (%s,) }}" % (spec, v)
+
+
 def main():
     rnd = random.Random(101)
     for i in range(400):
@@ -111,6 +130,10 @@ def main():
     for i in range(80):
         print("=== generated.stmt.%03d" % i)
         print(PRELUDE_STMT + body(rnd, 0))
+    rnd = random.Random(303)
+    for i in range(300):
+        print("=== generated.format.%03d" % i)
+        print(format_case(rnd))
 
 
 if __name__ == "__main__":
