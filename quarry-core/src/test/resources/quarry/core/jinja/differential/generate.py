@@ -5,8 +5,8 @@ Then:  python3 render.py generated-cases.txt > generated-expected.json
 
 400 random expressions over literals, variables, operators, filters, methods, tests and inline
 ifs, 80 random templates nesting if/for/set/do/call/filter blocks with whitespace control,
-macros, return and namespaces, and 300 random str.format specs and %-conversions. Both engines
-must agree on every one (or both fail).
+macros, return and namespaces, 300 random str.format specs and %-conversions, and 300 random str
+method calls. Both engines must agree on every one (or both fail).
 """
 import random
 
@@ -121,6 +121,27 @@ def format_case(rnd):
     return "{{ '[%%%s]' %% (%s,) }}" % (spec, v)
 
 
+METHOD_STRINGS = ["''", "'a'", "'abc'", "' a b  c '", "'a,b,,c'", "'aXbXc'", "'Hello World'", "'  x'", "'x  '",
+                  "'a\\nb\\r\\nc'", "'ééÉ'", "'12'", "'-3'", "'a-b_c d'", "'AbC'", "'   '", "'tab\\there'",
+                  "'ab' * 3", "'x.y.z'", "'CamelCase'", "'snake_case'"]
+METHOD_ARGS = ["''", "'a'", "','", "'X'", "' '", "'b'", "'.'", "'ab'", "none", "0", "1", "2", "-1", "5", "10", "'*'",
+               "('a', 'x')"]
+STR_METHODS = {'upper': 0, 'lower': 0, 'strip': 1, 'lstrip': 1, 'rstrip': 1, 'split': 2, 'rsplit': 2,
+               'splitlines': 1, 'replace': 3, 'startswith': 3, 'endswith': 3, 'find': 3, 'rfind': 3, 'index': 3,
+               'rindex': 3, 'count': 3, 'title': 0, 'capitalize': 0, 'swapcase': 0, 'center': 2, 'ljust': 2,
+               'rjust': 2, 'zfill': 1, 'partition': 1, 'rpartition': 1, 'removeprefix': 1, 'removesuffix': 1,
+               'isdigit': 0, 'isalpha': 0, 'isalnum': 0, 'isspace': 0, 'islower': 0, 'isupper': 0, 'istitle': 0,
+               'isnumeric': 0, 'isdecimal': 0, 'isidentifier': 0, 'casefold': 0, 'join': 1, 'expandtabs': 1}
+
+
+def method_case(rnd):
+    name = rnd.choice(sorted(STR_METHODS))
+    count = rnd.randint(0, STR_METHODS[name])
+    pool = ["['a', 'b']", "'xyz'", "[]", "[1]", "('p', 'q')"] if name == 'join' else METHOD_ARGS
+    args = ', '.join(rnd.choice(pool) for _ in range(count))
+    return "{{ (%s).%s(%s) }}" % (rnd.choice(METHOD_STRINGS), name, args)
+
+
 def main():
     rnd = random.Random(101)
     for i in range(400):
@@ -134,6 +155,10 @@ def main():
     for i in range(300):
         print("=== generated.format.%03d" % i)
         print(format_case(rnd))
+    rnd = random.Random(404)
+    for i in range(300):
+        print("=== generated.str.%03d" % i)
+        print(method_case(rnd))
 
 
 if __name__ == "__main__":
