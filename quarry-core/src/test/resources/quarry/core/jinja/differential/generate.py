@@ -5,8 +5,9 @@ Then:  python3 render.py generated-cases.txt > generated-expected.json
 
 400 random expressions over literals, variables, operators, filters, methods, tests and inline
 ifs, 80 random templates nesting if/for/set/do/call/filter blocks with whitespace control,
-macros, return and namespaces, 300 random str.format specs and %-conversions, and 300 random str
-method calls. Both engines must agree on every one (or both fail).
+macros, return and namespaces, 300 random str.format specs and %-conversions, 300 random str
+method calls and 300 random list and dict method calls. Both engines must agree on every one
+(or both fail).
 """
 import random
 
@@ -142,6 +143,27 @@ def method_case(rnd):
     return "{{ (%s).%s(%s) }}" % (rnd.choice(METHOD_STRINGS), name, args)
 
 
+CONTAINER_LISTS = ["[3, 1, 2]", "[]", "['b', 'a', 'b']", "[1, 'a']", "[[1], [2]]", "[none, 1]", "(1, 2, 1)", "[1.5, 1]"]
+CONTAINER_DICTS = ["{'a': 1, 'b': 2}", "{}", "{1: 'x', 'k': none}"]
+CONTAINER_ARGS = ["1", "0", "-1", "5", "'a'", "'b'", "none", "[9]", "(8,)", "{'z': 0}", "'k'", "2"]
+LIST_METHODS = {'append': 1, 'extend': 1, 'insert': 2, 'pop': 1, 'remove': 1, 'index': 3, 'count': 1, 'sort': 0,
+                'reverse': 0, 'copy': 0, 'clear': 0}
+DICT_METHODS = {'keys': 0, 'values': 0, 'items': 0, 'get': 2, 'update': 1, 'pop': 2, 'setdefault': 2, 'copy': 0,
+                'clear': 0, 'popitem': 0}
+
+
+def container_case(rnd):
+    if rnd.random() < 0.6:
+        base, methods = rnd.choice(CONTAINER_LISTS), LIST_METHODS
+    else:
+        base, methods = rnd.choice(CONTAINER_DICTS), DICT_METHODS
+    name = rnd.choice(sorted(methods))
+    args = ', '.join(rnd.choice(CONTAINER_ARGS) for _ in range(rnd.randint(0, methods[name])))
+    return ("{%% set v = %s %%}{%% set r = v.%s(%s) %%}"
+            "{{ r|list if r is iterable and r is not string and r is not mapping else r }}|{{ v }}"
+            % (base, name, args))
+
+
 def main():
     rnd = random.Random(101)
     for i in range(400):
@@ -159,6 +181,10 @@ def main():
     for i in range(300):
         print("=== generated.str.%03d" % i)
         print(method_case(rnd))
+    rnd = random.Random(505)
+    for i in range(300):
+        print("=== generated.container.%03d" % i)
+        print(container_case(rnd))
 
 
 if __name__ == "__main__":
