@@ -35,10 +35,15 @@ public final class NodeContexts {
     private final MacroRegistry macros;
     private final RenderSettings settings;
 
+    private final Map<String, Object> baseMembers;
+    private final ApiObject api;
+
     public NodeContexts(JinjaEnvironment env, MacroRegistry macros, RenderSettings settings) {
         this.env = env;
         this.macros = macros;
         this.settings = settings;
+        this.baseMembers = BaseFunctions.members(settings, false);
+        this.api = new ApiObject(settings);
     }
 
     public JinjaEnvironment environment() {
@@ -64,7 +69,7 @@ public final class NodeContexts {
             Set<String> usedMacros, Supplier<Map<String, Object>> graph) {
         Context ctx = env.newContext().lenientUndefined(parsing);
         MacroScope scope = new MacroScope(macros, ctx, node.packageName(), usedMacros);
-        BaseFunctions.install(ctx, settings, false);
+        ctx.setAll(baseMembers);
         ctx.set("execute", !parsing);
         ctx.set("ref", (JinjaCallable) args -> refs.ref(refCall(args)));
         ctx.set("source", (JinjaCallable) args -> {
@@ -85,7 +90,7 @@ public final class NodeContexts {
         ctx.set("schema", node.schema());
         ctx.set("database", node.database());
         ctx.set("adapter", new AdapterObject(settings, scope, ctx, !parsing));
-        ctx.set("api", new ApiObject(settings));
+        ctx.set("api", api);
         ctx.set("selected_resources", new java.util.ArrayList<>());
         ctx.set("doc", (JinjaCallable) args -> "");
         Map<String, Object> results = new HashMap<>();
