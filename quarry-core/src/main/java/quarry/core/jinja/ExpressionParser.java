@@ -9,9 +9,16 @@ import quarry.core.jinja.Token.Kind;
 final class ExpressionParser {
     private static final Set<String> COMPARE_OPS = Set.of("==", "!=", "<", "<=", ">", ">=");
     private final Parser p;
+    private final CallSyntaxParser calls;
 
     ExpressionParser(Parser parser) {
         this.p = parser;
+        this.calls = new CallSyntaxParser(parser, this);
+    }
+
+    /** Filter parsing for filter blocks and block sets. */
+    Expr.Filter parseFilter(Expr input) {
+        return calls.parseFilter(input);
     }
 
     Expr parseTuple(boolean simplified, boolean withCondexpr, Set<String> extraEnd, boolean explicitParentheses) {
@@ -267,13 +274,13 @@ final class ExpressionParser {
         return new Expr.DictLiteral(pos, keys, values);
     }
 
-    private Expr parsePostfix(Expr node) {
+    Expr parsePostfix(Expr node) {
         while (true) {
             Token t = p.current();
             if (t.isOp(".") || t.isOp("[")) {
                 node = parseSubscript(node);
             } else if (t.isOp("(")) {
-                node = new Expr.Call(node.pos, node, parseCallArgs());
+                node = new Expr.Call(node.pos, node, calls.parseCallArgs());
             } else {
                 return node;
             }
@@ -285,12 +292,12 @@ final class ExpressionParser {
             Token t = p.current();
             if (t.isOp("|")) {
                 p.next();
-                node = parseFilter(node);
+                node = calls.parseFilter(node);
             } else if (t.isName("is")) {
                 p.next();
-                node = parseTest(node, t);
+                node = calls.parseTest(node, t);
             } else if (t.isOp("(")) {
-                node = new Expr.Call(p.pos(t), node, parseCallArgs());
+                node = new Expr.Call(p.pos(t), node, calls.parseCallArgs());
             } else {
                 return node;
             }
@@ -303,6 +310,11 @@ final class ExpressionParser {
         if (t.isOp(".")) {
             Token attr = p.next();
             if (attr.kind() == Kind.NAME) {
+                if (node instanceof Expr.Name owner) {
+                    for (java.util.Set<String> names : p.referencedNames) {
+                        names.add(owner.name + "." + attr.text());
+                    }
+                }
                 return new Expr.GetAttr(pos, node, attr.text());
             }
             if (attr.kind() == Kind.INT) {
@@ -348,105 +360,4 @@ final class ExpressionParser {
         return new Expr.SliceExpr(pos, start, stop, step);
     }
 
-    ArgList parseCallArgs() {
-        Token open = p.expect(Kind.OP, "(");
-        List<Expr> args = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<Expr> kwargs = new ArrayList<>();
-        Expr star = null;
-        Expr starStar = null;
-        boolean requireComma = false;
-        while (!p.current().isOp(")")) {
-            if (requireComma) {
-                p.expect(Kind.OP, ",");
-                if (p.current().isOp(")")) {
-                    break;
-                }
-            }
-            Token t = p.current();
-            if (t.isOp("*")) {
-                ensure(star == null && starStar == null, t);
-                p.next();
-                star = parseExpression(true);
-            } else if (t.isOp("**")) {
-                ensure(starStar == null, t);
-                p.next();
-                starStar = parseExpression(true);
-            } else if (t.kind() == Kind.NAME && p.peek(1).isOp("=")) {
-                ensure(starStar == null, t);
-                p.next();
-                p.next();
-                names.add(t.text());
-                kwargs.add(parseExpression(true));
-            } else {
-                ensure(star == null && starStar == null && names.isEmpty(), t);
-                args.add(parseExpression(true));
-            }
-            requireComma = true;
-        }
-        p.expect(Kind.OP, ")");
-        if (args.isEmpty() && names.isEmpty() && star == null && starStar == null) {
-            return ArgList.NONE;
-        }
-        return new ArgList(args, names, kwargs, star, starStar);
-    }
-
-    /** An unknown filter or test: a compile error unless in a soft frame, and a runtime error when evaluated. */
-    private JinjaFilter missing(Token at, String message) {
-        if (!p.soft) {
-            p.unknownHard.add(p.error(message + ".", at));
-        }
-        return (v, a) -> {
-            throw new JinjaException(message + " found.");
-        };
-    }
-
-    private void ensure(boolean ok, Token at) {
-        if (!ok) {
-            throw p.error("Invalid argument syntax", at);
-        }
-    }
-
-    Expr.Filter parseFilter(Expr input) {
-        Token nameToken = p.expect(Kind.NAME, null);
-        StringBuilder name = new StringBuilder(nameToken.text());
-        while (p.current().isOp(".")) {
-            p.next();
-            name.append('.').append(p.expect(Kind.NAME, null).text());
-        }
-        JinjaFilter filter = p.environment.filter(name.toString());
-        if (filter == null) {
-            filter = missing(nameToken, "No filter named '" + name + "'");
-        }
-        ArgList args = p.current().isOp("(") ? parseCallArgs() : ArgList.NONE;
-        return new Expr.Filter(p.pos(nameToken), input, name.toString(), filter, args);
-    }
-
-    private Expr parseTest(Expr input, Token is) {
-        boolean negated = p.skipName("not");
-        Token nameToken = p.expect(Kind.NAME, null);
-        StringBuilder name = new StringBuilder(nameToken.text());
-        while (p.current().isOp(".")) {
-            p.next();
-            name.append('.').append(p.expect(Kind.NAME, null).text());
-        }
-        JinjaTest test = p.environment.test(name.toString());
-        if (test == null) {
-            JinjaFilter fails = missing(nameToken, "No test named '" + name + "'");
-            test = (v, a) -> fails.apply(v, a) != null;
-        }
-        ArgList args = ArgList.NONE;
-        Token t = p.current();
-        if (t.isOp("(")) {
-            args = parseCallArgs();
-        } else if ((t.kind() == Kind.NAME || t.kind() == Kind.STRING || t.kind() == Kind.INT || t.kind() == Kind.FLOAT
-                || t.isOp("[") || t.isOp("{")) && !t.isName("else") && !t.isName("or") && !t.isName("and")) {
-            if (t.isName("is")) {
-                throw p.error("You cannot chain multiple tests with is", t);
-            }
-            Expr arg = parsePostfix(parsePrimary());
-            args = new ArgList(List.of(arg), List.of(), List.of(), null, null);
-        }
-        return new Expr.Test(p.pos(is), input, test, args, negated);
-    }
 }

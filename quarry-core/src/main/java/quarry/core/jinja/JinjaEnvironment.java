@@ -48,6 +48,16 @@ public final class JinjaEnvironment {
         return new Parser(this, src).parseTemplate();
     }
 
+    /**
+     * Python's {@code ast.literal_eval} for the literals templates can write: numbers, strings,
+     * booleans, None, lists, tuples and dicts of them (dbt's {@code as_native} needs it).
+     *
+     * @throws JinjaException when {@code text} is not such a literal
+     */
+    public Object literalEval(String text) {
+        return LiteralEval.eval(this, text);
+    }
+
     /** An empty per-render context. */
     public Context newContext() {
         return new Context(this);

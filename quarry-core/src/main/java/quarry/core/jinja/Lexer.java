@@ -68,13 +68,13 @@ final class Lexer {
 
     private void emitData(int start, int end, boolean stripTrailing) {
         if (stripNext) {
-            while (start < end && Character.isWhitespace(text.charAt(start))) {
+            while (start < end && Py.isSpace(text.charAt(start))) {
                 start++;
             }
             stripNext = false;
         }
         if (stripTrailing) {
-            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            while (end > start && Py.isSpace(text.charAt(end - 1))) {
                 end--;
             }
         }
@@ -127,12 +127,12 @@ final class Lexer {
                     int s = bodyStart;
                     int e = end;
                     if (stripAfterOpen) {
-                        while (s < e && Character.isWhitespace(text.charAt(s))) {
+                        while (s < e && Py.isSpace(text.charAt(s))) {
                             s++;
                         }
                     }
                     if (stripBeforeEnd) {
-                        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                        while (e > s && Py.isSpace(text.charAt(e - 1))) {
                             e--;
                         }
                     }
@@ -149,7 +149,7 @@ final class Lexer {
     }
 
     private int skipSpace(int i) {
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+        while (i < text.length() && Py.isSpace(text.charAt(i))) {
             i++;
         }
         return i;

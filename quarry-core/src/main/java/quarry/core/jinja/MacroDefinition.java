@@ -1,6 +1,9 @@
 package quarry.core.jinja;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A parsed macro, not bound to any render: {@code {% macro name(a, b=1) %}}, or dbt's
@@ -17,22 +20,33 @@ public final class MacroDefinition {
     final boolean catchVarargs;
     final boolean usesCaller;
     private final Pos pos;
+    private final Set<String> referencedNames;
     private final Kind kind;
 
     /** What declared the macro. */
     public enum Kind { MACRO, TEST, MATERIALIZATION, CALLER }
 
     MacroDefinition(Kind kind, String name, List<String> parameters, List<Expr> defaults, Stmt.Body body,
-            boolean catchKwargs, boolean catchVarargs, boolean usesCaller, Pos pos) {
+            Set<String> referencedNames, Pos pos) {
         this.kind = kind;
         this.name = name;
         this.parameters = List.copyOf(parameters);
         this.defaults = defaults.toArray(new Expr[0]);
         this.body = body;
-        this.catchKwargs = catchKwargs;
-        this.catchVarargs = catchVarargs;
-        this.usesCaller = usesCaller;
+        this.referencedNames = Collections.unmodifiableSortedSet(new TreeSet<>(referencedNames));
+        this.catchKwargs = referencedNames.contains("kwargs");
+        this.catchVarargs = referencedNames.contains("varargs");
+        this.usesCaller = referencedNames.contains("caller");
         this.pos = pos;
+    }
+
+    /**
+     * Every variable name the body reads (macros it calls, context members it uses) and every
+     * {@code name.attribute} read ({@code dbt_utils.star}), sorted; dbt's {@code depends_on.macros}
+     * is those that are macros.
+     */
+    public Set<String> referencedNames() {
+        return referencedNames;
     }
 
     /** The name templates call it by ({@code test_not_null}, {@code materialization_table_default}). */

@@ -3,7 +3,6 @@ package quarry.core.jinja;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import quarry.core.jinja.Token.Kind;
@@ -20,33 +19,36 @@ final class Parser {
     int index;
     final Deque<Set<String>> referencedNames = new ArrayDeque<>();
     private final ExpressionParser expressions;
-    private int loopDepth;
+    int loopDepth;
     /**
      * Jinja2 reports an unknown filter or test at compile time, except inside an if statement or
      * an inline if (a "soft" frame), where it fails only when evaluated.
      */
     boolean soft;
     final List<JinjaException> unknownHard = new ArrayList<>();
-    private int depth;
-    private final List<MacroDefinition> macros = new ArrayList<>();
-    private final List<NamedBlock> blocks = new ArrayList<>();
+    int depth;
+    private final DefinitionParser definitions;
 
     Parser(JinjaEnvironment environment, Source source) {
         this.environment = environment;
         this.source = source;
         this.tokens = new Lexer(source).tokenize();
         this.expressions = new ExpressionParser(this);
+        this.definitions = new DefinitionParser(this, expressions);
     }
 
     Template parseTemplate() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        referencedNames.push(names);
         Stmt.Body body = parseBody(Set.of());
+        referencedNames.pop();
         if (current().kind() != Kind.EOF) {
             throw unexpectedTag(current());
         }
         if (!unknownHard.isEmpty()) {
             throw unknownHard.get(0);
         }
-        return new Template(source.name, environment, body, macros, blocks);
+        return new Template(source.name, environment, body, definitions.macros, definitions.blocks, names);
     }
 
     // ---- token stream ----
@@ -86,7 +88,7 @@ final class Parser {
     }
 
     /** The end of a tag that opens a body; like Jinja2, a Python-style colon may come first. */
-    private void expectBodyStart() {
+    void expectBodyStart() {
         skipOp(":");
         expect(Kind.BLOCK_END, null);
     }
@@ -109,7 +111,7 @@ final class Parser {
 
     // ---- statements ----
 
-    private Stmt.Body parseBody(Set<String> endTags) {
+    Stmt.Body parseBody(Set<String> endTags) {
         Pos start = pos(current());
         List<Stmt> out = new ArrayList<>();
         while (true) {
@@ -155,7 +157,7 @@ final class Parser {
         return body;
     }
 
-    private Stmt.Body parseBlockBody(String endTag) {
+    Stmt.Body parseBlockBody(String endTag) {
         String[] which = new String[1];
         Stmt.Body body = parseUntil(Set.of(endTag), which);
         expect(Kind.BLOCK_END, null);
@@ -187,20 +189,20 @@ final class Parser {
                     return parseSet(pos);
                 case "macro":
                     next();
-                    return parseMacro(pos, MacroDefinition.Kind.MACRO, null, "endmacro");
+                    return definitions.parseMacro(pos, MacroDefinition.Kind.MACRO, null, "endmacro");
                 case "test":
                     next();
-                    return parseMacro(pos, MacroDefinition.Kind.TEST, "test_", "endtest");
+                    return definitions.parseMacro(pos, MacroDefinition.Kind.TEST, "test_", "endtest");
                 case "materialization":
                     next();
-                    return parseMaterialization(pos);
+                    return definitions.parseMaterialization(pos);
                 case "snapshot":
                 case "docs":
                     next();
-                    return parseNamedBlock(pos, tag.text(), begin);
+                    return definitions.parseNamedBlock(pos, tag.text());
                 case "call":
                     next();
-                    return parseCallBlock(pos);
+                    return definitions.parseCallBlock(pos);
                 case "filter":
                     next();
                     return parseFilterBlock(pos);
@@ -370,142 +372,6 @@ final class Parser {
             return true;
         }
         return t.kind() == Kind.NAME && extraEnd.contains(t.text());
-    }
-
-    private Stmt parseMacro(Pos pos, MacroDefinition.Kind kind, String prefix, String endTag) {
-        String name = expect(Kind.NAME, null).text();
-        List<String> params = new ArrayList<>();
-        List<Expr> defaults = new ArrayList<>();
-        parseSignature(params, defaults);
-        expectBodyStart();
-        MacroDefinition def = macroBody(kind, prefix == null ? name : prefix + name, params, defaults, endTag, pos);
-        return define(pos, def);
-    }
-
-    private Stmt define(Pos pos, MacroDefinition def) {
-        if (depth == 1) {
-            macros.add(def);
-        }
-        return new Stmt.DefineMacro(pos, def);
-    }
-
-    private MacroDefinition macroBody(MacroDefinition.Kind kind, String name, List<String> params, List<Expr> defaults,
-            String endTag, Pos pos) {
-        Set<String> names = new HashSet<>();
-        referencedNames.push(names);
-        int savedLoops = loopDepth;
-        loopDepth = 0;
-        boolean outerSoft = soft;
-        soft = false;
-        Stmt.Body body;
-        try {
-            body = parseBlockBody(endTag);
-        } finally {
-            loopDepth = savedLoops;
-            soft = outerSoft;
-            referencedNames.pop();
-        }
-        if (!referencedNames.isEmpty()) {
-            referencedNames.peek().addAll(names);
-        }
-        return new MacroDefinition(kind, name, params, defaults, body, names.contains("kwargs"),
-                names.contains("varargs"), names.contains("caller"), pos);
-    }
-
-    private void parseSignature(List<String> params, List<Expr> defaults) {
-        expect(Kind.OP, "(");
-        while (!current().isOp(")")) {
-            if (!params.isEmpty()) {
-                expect(Kind.OP, ",");
-                if (current().isOp(")")) {
-                    break;
-                }
-            }
-            Token name = expect(Kind.NAME, null);
-            params.add(name.text());
-            if (skipOp("=")) {
-                defaults.add(expressions.parseExpression(true));
-            } else {
-                if (name.text().equals("caller")) {
-                    throw error("When defining macros or call blocks the special \"caller\" argument must be omitted "
-                            + "or be given a default.", name);
-                }
-                if (defaults.stream().anyMatch(d -> d != null)) {
-                    throw error("non-default argument follows default argument", name);
-                }
-                defaults.add(null);
-            }
-        }
-        expect(Kind.OP, ")");
-    }
-
-    private Stmt parseMaterialization(Pos pos) {
-        String name = expect(Kind.NAME, null).text();
-        String adapter = "default";
-        while (skipOp(",")) {
-            Token key = expect(Kind.NAME, null);
-            switch (key.text()) {
-                case "default" -> adapter = "default";
-                case "adapter" -> {
-                    expect(Kind.OP, "=");
-                    Expr value = expressions.parseExpression(true);
-                    if (!(value instanceof Expr.Const c) || !(c.value instanceof String s)) {
-                        throw error("materialization adapter must be a string", key);
-                    }
-                    adapter = s;
-                }
-                case "supported_languages" -> {
-                    expect(Kind.OP, "=");
-                    expressions.parseExpression(true);
-                }
-                default -> throw error("unexpected argument '" + key.text() + "' to materialization", key);
-            }
-        }
-        expectBodyStart();
-        MacroDefinition def = macroBody(MacroDefinition.Kind.MATERIALIZATION,
-                "materialization_" + name + "_" + adapter, List.of(), List.of(), "endmaterialization", pos);
-        return define(pos, def);
-    }
-
-    private Stmt parseNamedBlock(Pos pos, String kind, Token begin) {
-        String name = expect(Kind.NAME, null).text();
-        Token end = expect(Kind.BLOCK_END, null);
-        int bodyStart = end.end();
-        String endTag = "end" + kind;
-        boolean outerSoft = soft;
-        soft = false;
-        Stmt.Body body;
-        try {
-            body = parseBody(Set.of(endTag));
-        } finally {
-            soft = outerSoft;
-        }
-        int bodyEnd = current().start();
-        next();
-        next();
-        expect(Kind.BLOCK_END, null);
-        String raw = source.text.substring(bodyStart, bodyEnd);
-        if (depth == 1) {
-            Template template = new Template(source.name, environment, body, List.of(), List.of());
-            blocks.add(new NamedBlock(kind, name, raw, template, pos.line()));
-        }
-        return new Stmt.Silent(pos);
-    }
-
-    private Stmt parseCallBlock(Pos pos) {
-        List<String> params = new ArrayList<>();
-        List<Expr> defaults = new ArrayList<>();
-        if (current().isOp("(")) {
-            parseSignature(params, defaults);
-        }
-        Token at = current();
-        Expr call = expressions.parseExpression(true);
-        if (!(call instanceof Expr.Call c)) {
-            throw error("expected call", at);
-        }
-        expectBodyStart();
-        MacroDefinition caller = macroBody(MacroDefinition.Kind.CALLER, "caller", params, defaults, "endcall", pos);
-        return new Stmt.CallBlock(pos, c, caller);
     }
 
     private Stmt parseFilterBlock(Pos pos) {

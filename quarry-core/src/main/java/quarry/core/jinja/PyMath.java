@@ -167,19 +167,26 @@ final class PyMath {
             return toDouble(a) * toDouble(b);
         }
         if (a instanceof Markup m && isIntLike(b)) {
-            return new Markup((String) repeat(m.text, smallInt(b)));
+            return new Markup((String) repeat(m.text, repeatCount(b)));
         }
         if ((a instanceof String || a instanceof List) && isIntLike(b)) {
-            return repeat(a, smallInt(b));
+            return repeat(a, repeatCount(b));
         }
         if ((b instanceof String || b instanceof List) && isIntLike(a)) {
-            return repeat(b, smallInt(a));
+            return repeat(b, repeatCount(a));
         }
         checkDefined(a, b);
         throw unsupported("*", a, b);
     }
 
+    /** Beyond this many characters or items a repetition is refused rather than exhausting memory. */
+    private static final long MAX_REPEAT = 50_000_000L;
+
     private static Object repeat(Object seq, long times) {
+        long size = seq instanceof String s ? s.length() : ((List<?>) seq).size();
+        if (times > 0 && size > 0 && times > MAX_REPEAT / size) {
+            throw new JinjaException("MemoryError: repeating a sequence of " + size + " " + times + " times");
+        }
         if (seq instanceof String s) {
             return times <= 0 ? "" : s.repeat((int) times);
         }
@@ -189,6 +196,13 @@ final class PyMath {
             out.addAll(list);
         }
         return seq instanceof PyTuple ? PyTuple.copyOf(out) : out;
+    }
+
+    private static long repeatCount(Object n) {
+        if (n instanceof BigInteger b) {
+            return b.signum() < 0 ? 0 : Long.MAX_VALUE;
+        }
+        return smallInt(n);
     }
 
     static Object div(Object a, Object b) {

@@ -199,7 +199,7 @@ final class StrMethods {
             case "isalnum":
                 return !s.isEmpty() && s.codePoints().allMatch(Character::isLetterOrDigit);
             case "isspace":
-                return !s.isEmpty() && s.codePoints().allMatch(Character::isWhitespace);
+                return !s.isEmpty() && s.chars().allMatch(c -> Py.isSpace((char) c));
             case "isascii":
                 return s.codePoints().allMatch(cp -> cp < 128);
             case "isprintable":
@@ -300,13 +300,13 @@ final class StrMethods {
         int start = 0;
         int end = s.length();
         if (left) {
-            while (start < end && (chars == null ? Character.isWhitespace(s.charAt(start))
+            while (start < end && (chars == null ? Py.isSpace(s.charAt(start))
                     : chars.indexOf(s.charAt(start)) >= 0)) {
                 start++;
             }
         }
         if (right) {
-            while (end > start && (chars == null ? Character.isWhitespace(s.charAt(end - 1))
+            while (end > start && (chars == null ? Py.isSpace(s.charAt(end - 1))
                     : chars.indexOf(s.charAt(end - 1)) >= 0)) {
                 end--;
             }
@@ -320,7 +320,7 @@ final class StrMethods {
             int i = 0;
             int n = s.length();
             while (true) {
-                while (i < n && Character.isWhitespace(s.charAt(i))) {
+                while (i < n && Py.isSpace(s.charAt(i))) {
                     i++;
                 }
                 if (i >= n) {
@@ -331,7 +331,7 @@ final class StrMethods {
                     break;
                 }
                 int start = i;
-                while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                while (i < n && !Py.isSpace(s.charAt(i))) {
                     i++;
                 }
                 out.add(s.substring(start, i));
@@ -363,7 +363,7 @@ final class StrMethods {
         if (sep == null) {
             int i = s.length();
             while (true) {
-                while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+                while (i > 0 && Py.isSpace(s.charAt(i - 1))) {
                     i--;
                 }
                 if (i <= 0) {
@@ -374,7 +374,7 @@ final class StrMethods {
                     break;
                 }
                 int end = i;
-                while (i > 0 && !Character.isWhitespace(s.charAt(i - 1))) {
+                while (i > 0 && !Py.isSpace(s.charAt(i - 1))) {
                     i--;
                 }
                 out.add(0, s.substring(i, end));

@@ -16,7 +16,6 @@ final class StringFilters {
     private static final Pattern WORD_BEGINNING = Pattern.compile("([-\\s({\\[<]+)");
     private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern TAGS = Pattern.compile("(<!--.*?-->|<[^>]*>)", Pattern.DOTALL);
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private StringFilters() {
     }
@@ -91,7 +90,7 @@ final class StringFilters {
         b.filter("round", (v, a) -> round(defined(v), a));
         b.filter("filesizeformat", (v, a) -> filesizeformat(defined(v), a));
         b.filter("urlencode", (v, a) -> urlencode(v));
-        b.filter("urlize", (v, a) -> Py.str(v));
+        b.filter("urlize", Urlize::filter);
         b.filter("wordwrap", (v, a) -> wordwrap(defined(v), a));
         b.filter("pprint", (v, a) -> Py.repr(v));
         b.filter("xmlattr", (v, a) -> xmlattr(defined(v), a));
@@ -369,35 +368,10 @@ final class StringFilters {
         boolean breakLong = Py.truthy(a.get(1, "break_long_words", true));
         Object wrapArg = a.get(2, "wrapstring", null);
         String wrap = wrapArg == null ? "\n" : Py.str(wrapArg);
+        boolean breakOnHyphens = Py.truthy(a.get(3, "break_on_hyphens", true));
         List<String> out = new ArrayList<>();
-        for (String paragraph : s.split("\n", -1)) {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (String word : SPACES.split(paragraph.strip())) {
-                if (word.isEmpty()) {
-                    continue;
-                }
-                while (breakLong && word.length() > width) {
-                    if (line.length() > 0) {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                    }
-                    lines.add(word.substring(0, width));
-                    word = word.substring(width);
-                }
-                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                if (line.length() > 0) {
-                    line.append(' ');
-                }
-                line.append(word);
-            }
-            if (line.length() > 0) {
-                lines.add(line.toString());
-            }
-            out.add(String.join(wrap, lines));
+        for (Object line : (List<?>) StrMethods.call(s, "splitlines", Arguments.empty())) {
+            out.add(String.join(wrap, TextWrap.wrap((String) line, width, breakLong, breakOnHyphens)));
         }
         return String.join(wrap, out);
     }

@@ -14,14 +14,20 @@ public final class Template {
     private final Stmt.Body root;
     private final List<MacroDefinition> macros;
     private final List<NamedBlock> blocks;
+    private final java.util.Set<String> referencedNames;
 
     Template(String name, JinjaEnvironment environment, Stmt.Body root, List<MacroDefinition> macros,
-            List<NamedBlock> blocks) {
+            List<NamedBlock> blocks, java.util.Set<String> referencedNames) {
+        this.referencedNames = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(referencedNames));
         this.name = name;
         this.environment = environment;
         this.root = root;
         this.macros = List.copyOf(macros);
         this.blocks = List.copyOf(blocks);
+    }
+
+    Stmt.Body root() {
+        return root;
     }
 
     public String name() {
@@ -33,6 +39,11 @@ public final class Template {
         return macros;
     }
 
+    /** Every variable name and {@code name.attribute} the template reads, macro bodies included, sorted. */
+    public java.util.Set<String> referencedNames() {
+        return referencedNames;
+    }
+
     /** dbt's {@code snapshot} and {@code docs} blocks at top level, in order. */
     public List<NamedBlock> blocks() {
         return blocks;
@@ -41,6 +52,22 @@ public final class Template {
     /** Renders with a fresh context holding {@code variables}. */
     public String render(Map<String, ?> variables) {
         return render(environment.newContext().setAll(variables));
+    }
+
+    /**
+     * dbt's native rendering (used for some YAML values): a template that is one {@code {{ expression }}}
+     * and nothing else evaluates to the expression's value (a bool, a number, a list...);
+     * any other template renders to its string.
+     */
+    public Object evaluate(Context context) {
+        if (root.statements.length == 1 && root.statements[0] instanceof Stmt.Print print) {
+            try {
+                return print.expr.eval(context.newTopFrame());
+            } catch (ControlFlow flow) {
+                throw new JinjaException("return() used outside of a macro", name, 0, 0, null);
+            }
+        }
+        return render(context);
     }
 
     /** Renders in {@code context}; top-level sets stay local to this render of this template. */

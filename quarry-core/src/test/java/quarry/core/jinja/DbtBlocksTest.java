@@ -52,4 +52,13 @@ class DbtBlocksTest {
         assertThat(t.macros().get(1).line()).isEqualTo(2);
         assertThat(t.macros().get(1).hasDefault(1)).isTrue();
     }
+
+    @Test
+    void macrosListTheNamesTheyRead() {
+        Template t = env.parse("macros/a.sql",
+                "{% macro a(x) %}{{ dbt_utils.star(x) ~ helper(x) }}{% for c in cols %}{{ c }}{% endfor %}{% endmacro %}"
+                        + "{{ ref('m') }}");
+        assertThat(t.macros().get(0).referencedNames()).containsExactly("c", "cols", "dbt_utils", "dbt_utils.star", "helper", "x");
+        assertThat(t.referencedNames()).containsExactly("c", "cols", "dbt_utils", "dbt_utils.star", "helper", "ref", "x");
+    }
 }

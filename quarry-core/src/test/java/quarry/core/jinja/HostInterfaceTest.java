@@ -154,4 +154,23 @@ class HostInterfaceTest {
         assertThatThrownBy(() -> env.parse("m.sql", "{{ this.nope() }}").render(ctx))
                 .hasMessageContaining("has no attribute 'nope'");
     }
+
+    @Test
+    void nativeEvaluationReturnsTheValueOfALoneExpression() {
+        JinjaEnvironment env = JinjaEnvironment.standard();
+        Context ctx = env.newContext().set("flag", false);
+        assertThat(env.parse("dbt_project.yml", "{{ flag }}").evaluate(ctx)).isEqualTo(false);
+        assertThat(env.parse("dbt_project.yml", "{{ [1, 'a'] }}").evaluate(ctx)).isEqualTo(List.of(1L, "a"));
+        assertThat(env.parse("dbt_project.yml", "x{{ flag }}").evaluate(ctx)).isEqualTo("xFalse");
+    }
+
+    @Test
+    void literalEvalReadsPythonLiterals() {
+        JinjaEnvironment env = JinjaEnvironment.standard();
+        assertThat(env.literalEval("{'a': [1, -2.5, True, None], 'b': ('x',)}"))
+                .isEqualTo(Map.of("a", java.util.Arrays.asList(1L, -2.5, true, null), "b", PyTuple.of("x")));
+        assertThat(env.literalEval(" 42 ")).isEqualTo(42L);
+        assertThatThrownBy(() -> env.literalEval("1 + 2")).isInstanceOf(JinjaException.class);
+        assertThatThrownBy(() -> env.literalEval("select * from x")).isInstanceOf(JinjaException.class);
+    }
 }
