@@ -12,7 +12,7 @@ repo="$here/.."
 sizes=("$@")
 [[ ${#sizes[@]} -eq 0 ]] && sizes=(2000 10000)
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  (cd "$repo" && mvn -q -o -Pbench -DskipTests package -pl quarry-cli,bench -am)
+  (cd "$repo" && mvn -q -Pbench -DskipTests package -pl quarry-cli,bench -am)
 fi
 work="${BENCH_DIR:-$(mktemp -d)}"
 printf "%-8s %-22s %10s %12s\n" "models" "step" "wall (s)" "peak RSS (MB)"
