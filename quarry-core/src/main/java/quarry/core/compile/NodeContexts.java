@@ -14,7 +14,6 @@ import quarry.core.jinja.JinjaCallable;
 import quarry.core.jinja.JinjaEnvironment;
 import quarry.core.jinja.JinjaException;
 import quarry.core.manifest.RefCall;
-import quarry.core.parse.Hashing;
 
 /**
  * Builds the Jinja context of one node render, dbt's "node context": {@code ref}, {@code source},
@@ -180,9 +179,5 @@ public final class NodeContexts {
         }
         throw new JinjaException("Required var '" + name + "' not found in config; pass it with --vars or set it under"
                 + " vars: in dbt_project.yml" + (node.name() == null ? "" : " (used by " + node.name() + ")"));
-    }
-
-    static String md5(String s) {
-        return Hashing.md5(s);
     }
 }
