@@ -68,6 +68,7 @@ final class Attributes {
         obj = Py.plain(obj);
         key = Py.plain(key);
         if (key instanceof Slice slice) {
+            // Jinja2 slices directly at runtime (a constant expression it folds at compile time would give undefined)
             return slice.apply(obj);
         }
         if (obj instanceof Map<?, ?> map) {

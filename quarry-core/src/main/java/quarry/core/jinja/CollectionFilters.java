@@ -203,6 +203,7 @@ final class CollectionFilters {
         List<Object> seen = new ArrayList<>();
         for (Object item : Py.iterate(v)) {
             Object key = sortKey(attribute == null ? item : attr(item, attribute, null), caseSensitive);
+            Py.requireHashable(key);
             boolean found = false;
             for (Object s : seen) {
                 if (Py.eq(s, key)) {

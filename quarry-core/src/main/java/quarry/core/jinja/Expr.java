@@ -104,9 +104,7 @@ abstract class Expr {
             Map<Object, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < keys.length; i++) {
                 Object key = Py.canonical(keys[i].eval(frame));
-                if (key instanceof List && !(key instanceof PyTuple) || key instanceof Map) {
-                    throw new JinjaException("unhashable type: '" + Py.typeName(key) + "'");
-                }
+                Py.requireHashable(key);
                 Object value = values[i].eval(frame);
                 if (key instanceof Boolean || key instanceof Number) {
                     key = existingEqualKey(map, key);

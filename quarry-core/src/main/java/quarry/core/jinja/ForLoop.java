@@ -43,7 +43,7 @@ final class ForLoop extends Stmt {
         }
         if (values.isEmpty()) {
             if (otherwise != null) {
-                otherwise.render(frame, out);
+                otherwise.render(frame.child(), out); // Jinja2 gives else its own scope
             }
             return;
         }
@@ -67,7 +67,7 @@ final class ForLoop extends Stmt {
             }
         }
         if (!completed && otherwise != null) {
-            otherwise.render(frame, out);
+            otherwise.render(frame.child(), out); // Jinja2 gives else its own scope
         }
     }
 }

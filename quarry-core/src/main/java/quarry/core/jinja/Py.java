@@ -148,6 +148,13 @@ final class Py {
         return PyRepr.repr(v);
     }
 
+    /** Python refuses lists, dicts and sets as dict keys and set members. */
+    static void requireHashable(Object v) {
+        if ((v instanceof List && !(v instanceof PyTuple)) || v instanceof Map || v instanceof java.util.Set) {
+            throw new JinjaException("unhashable type: '" + typeName(v) + "'");
+        }
+    }
+
     /** Python's {@code ==}. */
     static boolean eq(Object a, Object b) {
         if (a == b) {
@@ -280,6 +287,9 @@ final class Py {
     static boolean contains(Object container, Object item) {
         container = plain(container);
         item = plain(item);
+        if (container instanceof Map || container instanceof java.util.Set) {
+            requireHashable(item);
+        }
         if (container instanceof String s) {
             if (!(item instanceof String sub)) {
                 throw new JinjaException("'in <string>' requires string as left operand, not " + typeName(item));

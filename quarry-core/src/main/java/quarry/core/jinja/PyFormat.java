@@ -121,7 +121,9 @@ final class PyFormat {
             }
             out.append(convert(type, value, spec, true));
         }
-        if (!usedMapping && next < values.size() && !(mapping != null)) {
+        // like CPython, a mapping or any non-tuple sequence argument may go unused
+        boolean mappingLike = mapping != null || (args instanceof List && !(args instanceof PyTuple));
+        if (!usedMapping && next < values.size() && !mappingLike) {
             throw new JinjaException("not all arguments converted during string formatting");
         }
         return out.toString();

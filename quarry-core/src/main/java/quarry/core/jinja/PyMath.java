@@ -298,7 +298,7 @@ final class PyMath {
             if (r != 0 && (r < 0) != (y < 0)) {
                 r += y;
             }
-            return r;
+            return r == 0 ? Math.copySign(0.0, y) : r;
         }
         checkDefined(a, b);
         throw unsupported("%", a, b);

@@ -43,6 +43,11 @@ final class PyRepr {
     }
 
     static void repr(Object v, StringBuilder out) {
+        repr(v, out, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** {@code active} holds the containers being printed, so a list that contains itself prints {@code [...]}. */
+    private static void repr(Object v, StringBuilder out, java.util.Set<Object> active) {
         if (v instanceof String s) {
             reprString(s, out);
         } else if (v instanceof Markup m) {
@@ -57,18 +62,22 @@ final class PyRepr {
                 if (i > 0) {
                     out.append(", ");
                 }
-                repr(t.get(i), out);
+                repr(t.get(i), out, active);
             }
             out.append(t.size() == 1 ? ",)" : ")");
+        } else if ((v instanceof List || v instanceof Map) && !active.add(v)) {
+            out.append(v instanceof List ? "[...]" : "{...}");
+            return;
         } else if (v instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
                     out.append(", ");
                 }
-                repr(list.get(i), out);
+                repr(list.get(i), out, active);
             }
             out.append(']');
+            active.remove(v);
         } else if (v instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -77,11 +86,12 @@ final class PyRepr {
                     out.append(", ");
                 }
                 first = false;
-                repr(e.getKey(), out);
+                repr(e.getKey(), out, active);
                 out.append(": ");
-                repr(e.getValue(), out);
+                repr(e.getValue(), out, active);
             }
             out.append('}');
+            active.remove(v);
         } else if (v instanceof java.util.Set<?> set) {
             if (set.isEmpty()) {
                 out.append("set()");
@@ -94,7 +104,7 @@ final class PyRepr {
                     out.append(", ");
                 }
                 first = false;
-                repr(item, out);
+                repr(item, out, active);
             }
             out.append('}');
         } else if (v instanceof Undefined) {

@@ -20,6 +20,8 @@ abstract class Stmt {
             throw e.isLocated() ? e : e.at(pos.template(), pos.line(), pos.column());
         } catch (RuntimeException e) {
             throw pos.locate(e);
+        } catch (StackOverflowError e) {
+            throw new JinjaException("maximum recursion depth exceeded", pos.template(), pos.line(), pos.column(), null);
         }
     }
 

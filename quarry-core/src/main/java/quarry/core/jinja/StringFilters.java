@@ -66,7 +66,12 @@ final class StringFilters {
             return count;
         });
         b.filter("truncate", StringFilters::truncate);
-        b.filter("indent", (v, a) -> keep(v, indent(defined(v), a)));
+        b.filter("indent", (v, a) -> {
+            if (!(defined(v) instanceof String || v instanceof Markup)) {
+                throw new JinjaException("unsupported operand type(s) for +=: '" + Py.typeName(v) + "' and 'str'");
+            }
+            return keep(v, indent(v, a));
+        });
         b.filter("format", (v, a) -> {
             if (a.size() > 0 && !a.keywords().isEmpty()) {
                 throw new JinjaException("can't handle positional and keyword arguments at the same time");
@@ -92,7 +97,7 @@ final class StringFilters {
         b.filter("urlencode", (v, a) -> urlencode(v));
         b.filter("urlize", Urlize::filter);
         b.filter("wordwrap", (v, a) -> wordwrap(defined(v), a));
-        b.filter("pprint", (v, a) -> Py.repr(v));
+        b.filter("pprint", (v, a) -> PrettyPrint.format(v));
         b.filter("xmlattr", (v, a) -> xmlattr(defined(v), a));
     }
 
@@ -155,6 +160,13 @@ final class StringFilters {
         }
         if (leeway < 0) {
             throw new JinjaException("expected leeway >= 0, got " + leeway);
+        }
+        if (!(v instanceof String || v instanceof Markup || v instanceof Undefined)) {
+            // Jinja2 measures and slices the value itself: numbers fail, short containers pass through
+            if (Py.length(v) <= length + leeway) {
+                return v;
+            }
+            throw new JinjaException("can only concatenate " + Py.typeName(v) + " (not \"str\") to " + Py.typeName(v));
         }
         if (s.length() <= length + leeway) {
             return s;

@@ -37,8 +37,8 @@ final class Tests {
         b.test("escaped", (v, a) -> v instanceof Markup);
         b.test("lower", (v, a) -> (Boolean) StrMethods.call(Py.str(v), "islower", Arguments.empty()));
         b.test("upper", (v, a) -> (Boolean) StrMethods.call(Py.str(v), "isupper", Arguments.empty()));
-        b.test("odd", (v, a) -> Py.truthy(PyMath.mod(v, 2L)));
-        b.test("even", (v, a) -> !Py.truthy(PyMath.mod(v, 2L)));
+        b.test("odd", (v, a) -> Py.eq(PyMath.mod(v, 2L), 1L));
+        b.test("even", (v, a) -> Py.eq(PyMath.mod(v, 2L), 0L));
         b.test("divisibleby", (v, a) -> !Py.truthy(PyMath.mod(v, a.require(0, "num", "divisibleby"))));
         b.test("in", (v, a) -> Py.contains(a.require(0, "seq", "in"), v));
         compare(b, "==", "eq", "equalto");

@@ -37,17 +37,26 @@ class JinjaDifferentialTest {
             .global("modules", new PyModules(java.time.Clock.systemUTC()))
             .build();
 
+    /** Hand-written cases, then cases generate.py produced at random (fixed seeds). */
+    private static final List<String[]> CORPORA = List.of(
+            new String[] {"cases.txt", "expected.json"},
+            new String[] {"generated-cases.txt", "generated-expected.json"});
+
     @TestFactory
     Stream<DynamicTest> quarryMatchesCommittedJinja2Output() throws IOException {
-        Map<String, String> cases = cases();
-        JsonNode expected;
-        try (InputStream in = JinjaDifferentialTest.class.getResourceAsStream(DIR + "expected.json")) {
-            expected = JSON.readTree(in);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] corpus : CORPORA) {
+            Map<String, String> cases = cases(corpus[0]);
+            JsonNode expected;
+            try (InputStream in = JinjaDifferentialTest.class.getResourceAsStream(DIR + corpus[1])) {
+                expected = JSON.readTree(in);
+            }
+            assertThat(expected.size()).as(corpus[1] + " covers " + corpus[0] + "; regenerate it (docs/jinja.md)")
+                    .isEqualTo(cases.size());
+            cases.forEach((name, template) -> tests.add(DynamicTest.dynamicTest(name,
+                    () -> check(name, template, expected.get(name)))));
         }
-        assertThat(expected.size()).as("expected.json covers the corpus; regenerate it (docs/jinja.md)")
-                .isEqualTo(cases.size());
-        return cases.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(),
-                () -> check(c.getKey(), c.getValue(), expected.get(c.getKey()))));
+        return tests.stream();
     }
 
     @TestFactory
@@ -57,7 +66,10 @@ class JinjaDifferentialTest {
                 "no Python with jinja2 >= 3.1 found (tried $QUARRY_PYTHON, python3, /usr/bin/python3): "
                         + "live differential comparison skipped; expected.json still checks the corpus");
         JsonNode live = runPython(python);
-        Map<String, String> cases = cases();
+        Map<String, String> cases = new LinkedHashMap<>();
+        for (String[] corpus : CORPORA) {
+            cases.putAll(cases(corpus[0]));
+        }
         return cases.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(),
                 () -> check(c.getKey(), c.getValue(), live.get(c.getKey()))));
     }
@@ -86,9 +98,9 @@ class JinjaDifferentialTest {
     }
 
     /** Cases in file order: a line {@code === name} starts one; its template runs to the next such line. */
-    static Map<String, String> cases() throws IOException {
+    static Map<String, String> cases(String file) throws IOException {
         String text;
-        try (InputStream in = JinjaDifferentialTest.class.getResourceAsStream(DIR + "cases.txt")) {
+        try (InputStream in = JinjaDifferentialTest.class.getResourceAsStream(DIR + file)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Map<String, String> cases = new LinkedHashMap<>();
@@ -142,13 +154,16 @@ class JinjaDifferentialTest {
     private static JsonNode runPython(String python) throws Exception {
         Path dir = Files.createTempDirectory("quarry-jinja-diff");
         try {
-            for (String file : List.of("render.py", "cases.txt")) {
+            List<String> command = new ArrayList<>(List.of(python, dir.resolve("render.py").toString()));
+            for (String[] corpus : CORPORA) {
+                command.add(dir.resolve(corpus[0]).toString());
+            }
+            for (String file : List.of("render.py", "cases.txt", "generated-cases.txt")) {
                 try (InputStream in = JinjaDifferentialTest.class.getResourceAsStream(DIR + file)) {
                     Files.write(dir.resolve(file), in.readAllBytes());
                 }
             }
-            Process p = new ProcessBuilder(python, dir.resolve("render.py").toString(), dir.resolve("cases.txt").toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 fail(python + " render.py failed with exit code " + p.exitValue());

@@ -1,6 +1,6 @@
 """Renders Quarry's differential Jinja corpus with Python's Jinja2, configured as dbt does.
 
-Usage: python3 render.py cases.txt > expected.json
+Usage: python3 render.py cases.txt [more-cases.txt ...] > expected.json
 
 Each case in cases.txt starts with a line "=== <name>"; its template is the text up to the
 next such line (a blank line before it is a trailing newline of the template). Output: a JSON object mapping each case name to
@@ -65,7 +65,8 @@ def main():
     env.globals["return"] = _return
     env.globals["modules"] = {"datetime": datetime, "re": re}  # as dbt's context has them (pytz aside)
     results = {}
-    for name, template in read_cases(sys.argv[1]):
+    cases = [case for path in sys.argv[1:] for case in read_cases(path)]
+    for name, template in cases:
         try:
             results[name] = {"output": env.from_string(template).render()}
         except Exception as e:  # every failure is a result to compare
