@@ -59,7 +59,7 @@ final class CompileCommand extends ProjectCommand {
         NodeSelector selector = new NodeSelector(manifest, parsed.result().dag(), Selectors.load(session.root().root()));
         Set<String> ids = selector.select(selection.select, selection.exclude, selection.selector);
         List<Node> nodes = new ArrayList<>();
-        for (String id : parsed.result().dag().topologicalOrder(ids)) {
+        for (String id : ids) {
             Node n = manifest.nodes().get(id);
             if (n != null && n.resourceType() != ResourceType.SEED) {
                 nodes.add(n);

@@ -1,7 +1,6 @@
 package quarry.rockset;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -180,9 +179,5 @@ public record RocksetCredentials(String workspace, Optional<String> apiKey, ApiS
     public String toString() {
         return "RocksetCredentials[workspace=" + workspace + ", api_server=" + apiServer
                 + ", api_key=" + (apiKey.isPresent() ? "****" : "none") + "]";
-    }
-
-    static List<String> knownFields() {
-        return List.copyOf(KNOWN);
     }
 }

@@ -64,10 +64,7 @@ public final class ManifestWriter {
             g.writeStartObject();
             metadata(g, manifest, info);
             g.writeObjectFieldStart("nodes");
-            for (Node n : manifest.nodes().values()) {
-                g.writeFieldName(n.uniqueId());
-                node(g, n, compiled.get(n.uniqueId()));
-            }
+            writeNodesInParallel(g, new java.util.ArrayList<>(manifest.nodes().values()), compiled);
             g.writeEndObject();
             g.writeObjectFieldStart("sources");
             for (SourceDefinition s : manifest.sources().values()) {
@@ -127,6 +124,31 @@ public final class ManifestWriter {
                 g.writeEndObject();
             }
             g.writeEndObject();
+        }
+    }
+
+    /**
+     * Serializes nodes in batches, each batch's nodes in parallel into JSON text, then writes them in
+     * order: the manifest's largest part uses every core, and memory stays bounded by the batch.
+     */
+    private void writeNodesInParallel(JsonGenerator g, java.util.List<Node> nodes, Map<String, CompiledNode> compiled)
+            throws IOException {
+        int batch = 2048;
+        for (int start = 0; start < nodes.size(); start += batch) {
+            java.util.List<Node> slice = nodes.subList(start, Math.min(nodes.size(), start + batch));
+            java.util.List<String> json = slice.parallelStream().map(n -> {
+                java.io.StringWriter text = new java.io.StringWriter(4096);
+                try (JsonGenerator one = MAPPER.getFactory().createGenerator(text)) {
+                    node(one, n, compiled.get(n.uniqueId()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return text.toString();
+            }).toList();
+            for (int i = 0; i < slice.size(); i++) {
+                g.writeFieldName(slice.get(i).uniqueId());
+                g.writeRawValue(json.get(i));
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import quarry.core.adapter.AdapterConnection;
 import quarry.core.adapter.Column;
 import quarry.core.adapter.QueryResult;
 import quarry.core.adapter.Relation;
-import quarry.core.adapter.RelationType;
 import quarry.core.jinja.Arguments;
 import quarry.core.jinja.Context;
 import quarry.core.jinja.JinjaCallable;
@@ -232,9 +231,5 @@ final class AdapterObject implements JinjaObject {
         public String toString() {
             return "<Column " + column.name() + " (" + column.dataType() + ")>";
         }
-    }
-
-    static RelationType typeOf(Object type) {
-        return RelationObject.type(type);
     }
 }

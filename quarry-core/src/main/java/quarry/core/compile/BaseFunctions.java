@@ -9,7 +9,6 @@ import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import quarry.core.jinja.Arguments;
-import quarry.core.jinja.Context;
 import quarry.core.jinja.JinjaCallable;
 import quarry.core.jinja.JinjaException;
 import quarry.core.jinja.JinjaObject;
@@ -32,7 +31,10 @@ final class BaseFunctions {
 
     private BaseFunctions() {}
 
-    static void install(Context ctx, RenderSettings settings, boolean allowSecrets) {
+    /** The members, made once per invocation: none of them keeps per-render state. */
+    static java.util.Map<String, Object> members(RenderSettings settings, boolean allowSecrets) {
+        java.util.Map<String, Object> members = new java.util.LinkedHashMap<>();
+        Context ctx = new Context(members);
         ctx.set("env_var", (JinjaCallable) args -> envVar(settings.env(), args, allowSecrets));
         ctx.set("log", (JinjaCallable) args -> {
             Object msg = args.get(0, "msg", "");
@@ -70,6 +72,14 @@ final class BaseFunctions {
         ctx.set("project_name", settings.rootProject());
         ctx.set("target", settings.target());
         ctx.set("thread_id", "Thread-1");
+        return java.util.Collections.unmodifiableMap(members);
+    }
+
+    /** Collects members by name, with the same {@code set} calls a render context takes. */
+    private record Context(java.util.Map<String, Object> members) {
+        void set(String name, Object value) {
+            members.put(name, value instanceof Integer i ? (Object) i.longValue() : value);
+        }
     }
 
     static Object envVar(EnvVars env, Arguments args, boolean allowSecrets) {

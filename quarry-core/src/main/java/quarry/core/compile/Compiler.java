@@ -73,6 +73,10 @@ public final class Compiler {
             return done;
         }
         Rendered fresh = node.testMetadata() == null ? staticRender(node).orElseGet(() -> jinjaRender(node)) : jinjaRender(node);
+        if (!node.isEphemeral()) {
+            return fresh;
+        }
+        // only ephemeral models are rendered more than once (once per model that selects from them)
         Rendered previous = rendered.putIfAbsent(node.uniqueId(), fresh);
         return previous != null ? previous : fresh;
     }
@@ -119,7 +123,8 @@ public final class Compiler {
             ctx.set("_dbt_generic_test_kwargs", testKwargs(ctx, node));
         }
         try {
-            String sql = jinja.templates().get(file, node.rawCode()).render(ctx);
+            String sql = (node.testMetadata() != null ? jinja.templates().shared(node.rawCode())
+                    : jinja.templates().get(file, node.rawCode())).render(ctx);
             return new Rendered(sql, dedupe(ctes));
         } catch (JinjaException e) {
             throw Templates.located(e, file);

@@ -1,7 +1,6 @@
 package quarry.core.compile;
 
 import java.util.List;
-import java.util.Locale;
 import quarry.core.jinja.JinjaEnvironment;
 
 /**
@@ -25,9 +24,5 @@ public final class DbtJinja {
                 .filter("as_native", (v, a) -> v instanceof String s ? TextValues.literal(s).orElse(v) : v)
                 .filter("is_list", (v, a) -> v instanceof List)
                 .build();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

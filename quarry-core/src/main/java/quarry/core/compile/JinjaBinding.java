@@ -3,7 +3,6 @@ package quarry.core.compile;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Objects;
-import quarry.core.SourceLocation;
 import quarry.core.jinja.Context;
 import quarry.core.jinja.JinjaEnvironment;
 import quarry.core.manifest.Macro;
@@ -72,9 +71,5 @@ public final class JinjaBinding implements ParseSettings.Binder {
 
     public RenderSettings settings() {
         return settings;
-    }
-
-    static SourceLocation at(String file) {
-        return SourceLocation.of(file);
     }
 }

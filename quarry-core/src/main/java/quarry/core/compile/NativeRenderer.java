@@ -26,7 +26,7 @@ final class NativeRenderer {
                 return null;
             });
             try {
-                templates.get(file, "{% do " + CAPTURE + "(" + m.group(1) + ") %}").render(ctx);
+                templates.shared("{% do " + CAPTURE + "(" + m.group(1) + ") %}").render(ctx);
             } catch (JinjaException e) {
                 throw Templates.located(e, file);
             }

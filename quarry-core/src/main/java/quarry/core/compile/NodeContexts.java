@@ -14,7 +14,6 @@ import quarry.core.jinja.JinjaCallable;
 import quarry.core.jinja.JinjaEnvironment;
 import quarry.core.jinja.JinjaException;
 import quarry.core.manifest.RefCall;
-import quarry.core.parse.Hashing;
 
 /**
  * Builds the Jinja context of one node render, dbt's "node context": {@code ref}, {@code source},
@@ -35,10 +34,15 @@ public final class NodeContexts {
     private final MacroRegistry macros;
     private final RenderSettings settings;
 
+    private final Map<String, Object> baseMembers;
+    private final ApiObject api;
+
     public NodeContexts(JinjaEnvironment env, MacroRegistry macros, RenderSettings settings) {
         this.env = env;
         this.macros = macros;
         this.settings = settings;
+        this.baseMembers = BaseFunctions.members(settings, false);
+        this.api = new ApiObject(settings);
     }
 
     public JinjaEnvironment environment() {
@@ -64,7 +68,7 @@ public final class NodeContexts {
             Set<String> usedMacros, Supplier<Map<String, Object>> graph) {
         Context ctx = env.newContext().lenientUndefined(parsing);
         MacroScope scope = new MacroScope(macros, ctx, node.packageName(), usedMacros);
-        BaseFunctions.install(ctx, settings, false);
+        ctx.setAll(baseMembers);
         ctx.set("execute", !parsing);
         ctx.set("ref", (JinjaCallable) args -> refs.ref(refCall(args)));
         ctx.set("source", (JinjaCallable) args -> {
@@ -85,7 +89,7 @@ public final class NodeContexts {
         ctx.set("schema", node.schema());
         ctx.set("database", node.database());
         ctx.set("adapter", new AdapterObject(settings, scope, ctx, !parsing));
-        ctx.set("api", new ApiObject(settings));
+        ctx.set("api", api);
         ctx.set("selected_resources", new java.util.ArrayList<>());
         ctx.set("doc", (JinjaCallable) args -> "");
         Map<String, Object> results = new HashMap<>();
@@ -175,9 +179,5 @@ public final class NodeContexts {
         }
         throw new JinjaException("Required var '" + name + "' not found in config; pass it with --vars or set it under"
                 + " vars: in dbt_project.yml" + (node.name() == null ? "" : " (used by " + node.name() + ")"));
-    }
-
-    static String md5(String s) {
-        return Hashing.md5(s);
     }
 }

@@ -19,6 +19,21 @@ public final class Templates {
         this.env = env;
     }
 
+    /** Generated text shared by many nodes (a generic test's call, its arguments): cached once, errors name the node's file. */
+    public static final String SHARED = "<generated>";
+
+    private final Map<String, Template> shared = new ConcurrentHashMap<>();
+
+    public Template shared(String text) {
+        return shared.computeIfAbsent(text, t -> {
+            try {
+                return env.parse(SHARED, t);
+            } catch (JinjaException e) {
+                throw located(e, SHARED);
+            }
+        });
+    }
+
     public Template get(String file, String text) {
         return cache.computeIfAbsent(new Key(file, text), k -> {
             try {
@@ -31,7 +46,8 @@ public final class Templates {
 
     /** A Jinja error as a compilation error naming the file and line. */
     public static CompilationException located(JinjaException e, String file) {
-        String where = e.templateName() != null && !e.templateName().isEmpty() ? e.templateName() : file;
+        String where = e.templateName() != null && !e.templateName().isEmpty() && !SHARED.equals(e.templateName())
+                ? e.templateName() : file;
         String detail = e.detail() == null ? e.getMessage() : e.detail();
         SourceLocation location = new SourceLocation(where, Math.max(0, e.line()));
         String context = where.equals(file) ? "" : " (rendering " + file + ")";

@@ -172,9 +172,7 @@ public final class Dag {
         Deque<String> stack = new ArrayDeque<>();
         Set<String> onStack = new java.util.HashSet<>();
         int[] counter = {0};
-        List<String> sortedIds = new ArrayList<>(parents.keySet());
-        Collections.sort(sortedIds);
-        for (String start : sortedIds) {
+        for (String start : parents.keySet()) {
             if (index.containsKey(start)) {
                 continue;
             }

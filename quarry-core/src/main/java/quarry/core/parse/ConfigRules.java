@@ -91,15 +91,30 @@ public final class ConfigRules {
         return List.of(value);
     }
 
-    /** The config every node of a type starts from, before any layer. */
+    private static final Map<ResourceType, Map<String, Object>> DEFAULTS = new java.util.EnumMap<>(ResourceType.class);
+
+    static {
+        for (ResourceType type : ResourceType.values()) {
+            DEFAULTS.put(type, java.util.Collections.unmodifiableMap(buildDefaults(type)));
+        }
+    }
+
+    /**
+     * The config every node of a type starts from, before any layer: a fresh mutable map whose
+     * nested values are shared and never mutated (merging replaces them).
+     */
     public static Map<String, Object> defaults(ResourceType type) {
+        return new LinkedHashMap<>(DEFAULTS.get(type));
+    }
+
+    private static Map<String, Object> buildDefaults(ResourceType type) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("enabled", true);
         c.put("alias", null);
         c.put("schema", null);
         c.put("database", null);
-        c.put("tags", new ArrayList<>());
-        c.put("meta", new LinkedHashMap<>());
+        c.put("tags", List.of());
+        c.put("meta", Map.of());
         c.put("group", null);
         switch (type) {
             case SEED -> c.put("materialized", "seed");
@@ -120,25 +135,25 @@ public final class ConfigRules {
             return c;
         }
         c.put("incremental_strategy", null);
-        c.put("persist_docs", new LinkedHashMap<>());
-        c.put("post-hook", new ArrayList<>());
-        c.put("pre-hook", new ArrayList<>());
-        c.put("quoting", new LinkedHashMap<>());
-        c.put("column_types", new LinkedHashMap<>());
+        c.put("persist_docs", Map.of());
+        c.put("post-hook", List.of());
+        c.put("pre-hook", List.of());
+        c.put("quoting", Map.of());
+        c.put("column_types", Map.of());
         c.put("full_refresh", null);
         c.put("unique_key", null);
         c.put("on_schema_change", "ignore");
         c.put("on_configuration_change", "apply");
-        c.put("grants", new LinkedHashMap<>());
-        c.put("packages", new ArrayList<>());
+        c.put("grants", Map.of());
+        c.put("packages", List.of());
         Map<String, Object> docs = new LinkedHashMap<>();
         docs.put("show", true);
         docs.put("node_color", null);
-        c.put("docs", docs);
+        c.put("docs", java.util.Collections.unmodifiableMap(docs));
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("enforced", false);
         contract.put("alias_types", true);
-        c.put("contract", contract);
+        c.put("contract", java.util.Collections.unmodifiableMap(contract));
         if (type == ResourceType.MODEL) {
             c.put("access", "protected");
         }

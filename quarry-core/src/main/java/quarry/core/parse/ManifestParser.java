@@ -3,7 +3,6 @@ package quarry.core.parse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import quarry.core.Diagnostics;
-import quarry.core.QuarryException;
 import quarry.core.SourceLocation;
 import quarry.core.manifest.DocBlock;
 import quarry.core.manifest.Exposure;
@@ -369,18 +367,5 @@ public final class ManifestParser {
                 throw new ParseException(SourceLocation.of(f.originalFilePath()), "cannot read: " + ex.getMessage());
             }
         }).toList();
-    }
-
-    /** Unwraps the first Quarry error of a parallel stream so the user sees it, not a wrapper. */
-    static RuntimeException unwrap(RuntimeException e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof QuarryException)) {
-            t = t.getCause();
-        }
-        return t instanceof QuarryException q ? q : e;
-    }
-
-    static <T> Collection<T> nonNull(Collection<T> c) {
-        return c == null ? List.of() : c;
     }
 }

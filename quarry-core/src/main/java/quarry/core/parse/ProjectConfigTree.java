@@ -52,27 +52,33 @@ public final class ProjectConfigTree {
         }
     }
 
-    /** The merged config of every level that the node's FQN passes through. */
+    /** The merged config of every level that the node's FQN passes through (cached by the levels passed). */
     public Map<String, Object> layerFor(List<String> fqn) {
-        List<String> dirs = fqn;
-        Map<String, Object> cached = cache.get(dirs);
+        int depth = 0;
+        Map<String, Object> level = tree;
+        while (depth < fqn.size()) {
+            Object next = level.get(fqn.get(depth));
+            if (!(next instanceof Map<?, ?> m) || knownKeys.contains(fqn.get(depth))) {
+                break;
+            }
+            level = cast(m);
+            depth++;
+        }
+        List<String> key = List.copyOf(fqn.subList(0, depth));
+        Map<String, Object> cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
         Map<String, Object> merged = new LinkedHashMap<>();
-        Map<String, Object> level = tree;
-        int i = 0;
-        while (level != null) {
+        level = tree;
+        ConfigRules.mergeInto(merged, configsAt(level));
+        for (int i = 0; i < depth; i++) {
+            level = cast((Map<?, ?>) level.get(fqn.get(i)));
             ConfigRules.mergeInto(merged, configsAt(level));
-            if (i >= fqn.size()) {
-                break;
-            }
-            Object next = level.get(fqn.get(i));
-            level = next instanceof Map<?, ?> m && !knownKeys.contains(fqn.get(i)) ? cast(m) : null;
-            i++;
         }
-        cache.put(dirs, merged);
-        return merged;
+        Map<String, Object> frozen = java.util.Collections.unmodifiableMap(merged);
+        cache.put(key, frozen);
+        return frozen;
     }
 
     private Map<String, Object> configsAt(Map<String, Object> level) {

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import quarry.core.SourceLocation;
-import quarry.core.adapter.Relation;
-import quarry.core.adapter.RelationStyle;
-import quarry.core.adapter.RelationType;
 import quarry.core.manifest.Node;
 import quarry.core.manifest.ResourceType;
 import quarry.core.project.ProjectFile;
@@ -141,14 +138,6 @@ final class SqlNodeParser {
         }
         String alias = naming.alias(stringOrNull(config.get("alias")), draft);
         return b.schema(schema).database(database).alias(alias);
-    }
-
-    static String relationName(Node node, RelationStyle style) {
-        if (node.isEphemeral() || node.resourceType() == ResourceType.ANALYSIS
-                || node.resourceType() == ResourceType.TEST && !Boolean.TRUE.equals(node.config().get("store_failures"))) {
-            return null;
-        }
-        return new Relation(node.database(), node.schema(), node.alias(), RelationType.TABLE, style).render();
     }
 
     static String stringOrNull(Object value) {

@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import quarry.core.Diagnostics;
-import quarry.core.SourceLocation;
 
 /**
  * {@code quarry deps}: installs the packages of packages.yml into the project's
@@ -110,9 +109,5 @@ public final class PackageInstaller {
             throw new ProjectException(spec.where(), spec.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " package '" + spec.location() + "' cannot be fetched without network access");
         };
-    }
-
-    static SourceLocation where(PackageSpec spec) {
-        return spec.where();
     }
 }

@@ -45,7 +45,9 @@ public final class ProjectParsing {
                 session.yamlRenderer(session.root().name(), jinja.yamlFallback()),
                 session.relationStyle(), session.builtinMacros(), session.adapter().type());
         try {
-            Manifest manifest = new ManifestParser(session.projects(), settings, session.diagnostics(), timings).parse();
+            Manifest parsed = new ManifestParser(session.projects(), settings, session.diagnostics(), timings).parse();
+            Manifest manifest = new Manifest(parsed.projectName(), parsed.nodes(), parsed.sources(), parsed.macros(),
+                    parsed.docs(), parsed.exposures(), parsed.disabled(), quarry.core.select.Selectors.load(session.root().root()));
             Dag dag = Dag.of(manifest);
             timings.mark("graph_elapsed");
             return new ParseResult(manifest, dag);
