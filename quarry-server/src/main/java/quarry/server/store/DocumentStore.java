@@ -96,9 +96,12 @@ public final class DocumentStore {
         append(c, info, last.values());
         long offset;
         try (Statement s = c.createStatement()) {
-            s.execute("UPDATE meta.collection SET bytes_inserted = bytes_inserted + " + bytes + " WHERE id = " + info.id());
+            if (bytes != 0 && s.executeUpdate("UPDATE meta.tally SET value = value + " + bytes
+                    + " WHERE name = 'bytes:" + info.id() + "'") == 0) {
+                s.execute("INSERT INTO meta.tally VALUES ('bytes:" + info.id() + "', " + bytes + ")");
+            }
             try (ResultSet rs = s.executeQuery(
-                    "UPDATE meta.counter SET value = value + 1 WHERE name = 'offset' RETURNING value")) {
+                    "UPDATE meta.tally SET value = value + 1 WHERE name = 'offset' RETURNING value")) {
                 rs.next();
                 offset = rs.getLong(1);
             }
