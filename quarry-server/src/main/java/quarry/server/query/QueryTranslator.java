@@ -142,8 +142,9 @@ final class QueryTranslator {
             }
             SelectItem.Single single = (SelectItem.Single) item;
             Expression e = single.expression();
-            if (e instanceof Expression.FunctionCall call && FunctionTranslator.isAggregate(call.name())
-                    && call.over().isEmpty()) {
+            if (!(e instanceof Expression.FieldReference || e instanceof Expression.FieldAccess
+                    || e instanceof Expression.Subscript || e instanceof Expression.Literal)) {
+                // _nulls is added only next to plain field projections, never where it could break grouping
                 aggregate = true;
             }
             Sql sql = expressions.translate(e, scope);
@@ -252,9 +253,16 @@ final class QueryTranslator {
             String alias = context.newAlias();
             String source = array.kind() == Kind.JSON ? "CAST(" + array.text() + " AS JSON[])" : array.text();
             Kind kind = array.kind() == Kind.JSON ? Kind.JSON : Kind.OTHER;
-            scope.relations.add(new Scope.Relation(u.alias().map(Identifier::name).orElse(null),
-                    List.of(new Column(element, alias + ".\"e\"", kind, null)), false, null));
-            return "(SELECT unnest(" + source + ") AS \"e\") AS " + alias;
+            List<Column> columns = new ArrayList<>();
+            columns.add(new Column(element, alias + ".\"e\"", kind, null));
+            String select = "SELECT unnest(" + source + ") AS \"e\"";
+            if (u.ordinality().isPresent()) {
+                columns.add(new Column(u.ordinality().get().name(), alias + ".\"o\"", Kind.NUMBER, null));
+                select += ", generate_subscripts(" + source + ", 1) AS \"o\"";
+            }
+            scope.relations.add(new Scope.Relation(u.alias().map(Identifier::name).orElse(null), columns, false,
+                    null));
+            return "(" + select + ") AS " + alias;
         }
         Relation.Join j = (Relation.Join) r;
         String left = relation(j.left(), scope);

@@ -1,7 +1,6 @@
 package quarry.server.query;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -28,26 +27,29 @@ final class ResultPages {
         return data.length;
     }
 
-    /** Rows {@code [from, from + n)} as the text of a JSON array. */
-    String page(int from, int n) {
+    /** Rows {@code [from, from + n)} as a UTF-8 JSON array. */
+    byte[] page(int from, int n) {
         int start = Math.max(0, Math.min(from, count));
         int end = Math.max(start, Math.min(count, start + Math.max(0, n)));
         if (start == end) {
-            return "[]";
+            return new byte[] {'[', ']'};
         }
         int a = starts[start];
         int b = end == count ? data.length : starts[end];
-        StringBuilder sb = new StringBuilder(b - a + (end - start) + 2);
-        sb.append('[');
+        byte[] out = new byte[b - a + (end - start) + 1];
+        int pos = 0;
+        out[pos++] = '[';
         for (int i = start; i < end; i++) {
             int s = starts[i];
             int e = i + 1 == count ? data.length : starts[i + 1];
             if (i > start) {
-                sb.append(',');
+                out[pos++] = ',';
             }
-            sb.append(new String(data, s, e - s, StandardCharsets.UTF_8));
+            System.arraycopy(data, s, out, pos, e - s);
+            pos += e - s;
         }
-        return sb.append(']').toString();
+        out[pos] = ']';
+        return out;
     }
 
     /** Collects rows as they are encoded. */

@@ -3,7 +3,9 @@ package quarry.server.query;
 import java.util.ArrayList;
 import java.util.List;
 import quarry.server.sql.QualifiedName;
+import quarry.server.sql.RocksetFunctions;
 import quarry.server.sql.RocksetSqlParser;
+import quarry.server.sql.SyntaxTree;
 import quarry.server.sql.SqlException;
 import quarry.server.sql.Statement;
 import quarry.server.store.Catalog;
@@ -18,12 +20,16 @@ public final class Translator {
     /** What a statement names: fully qualified collections read, and entities written in the SQL. */
     public record References(List<String> collections, List<String> entities) {}
 
+    private static final RocksetFunctions FUNCTIONS = RocksetFunctions.standard();
+
     private Translator() {}
 
     public static Plan translate(Catalog catalog, String sql, List<QueryParameter> parameters, Long defaultRowLimit) {
         Statement statement = parse(sql);
         TranslationContext context = new TranslationContext(catalog, parameters, statement.defaultWorkspace());
         try {
+            // unknown functions fail first, in source order, before any name is resolved
+            SyntaxTree.of(statement).checkFunctionCalls(FUNCTIONS);
             if (statement instanceof Statement.QueryStatement q) {
                 Translated t = new QueryTranslator(context).top(q.query(), defaultRowLimit);
                 return new Plan(Plan.Kind.SELECT, t.sql(), columns(t), star(q.query()),

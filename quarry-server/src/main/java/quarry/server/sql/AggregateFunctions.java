@@ -39,7 +39,8 @@ final class AggregateFunctions {
                 aggregate("VARIANCE", 1, 1, call -> plain(call, "var_samp")),
                 aggregate("VAR_SAMP", 1, 1, call -> plain(call, "var_samp")),
                 aggregate("VAR_POP", 1, 1, call -> plain(call, "var_pop")),
-                aggregate("APPROX_PERCENTILE", 2, 2, call -> plain(call, "approx_quantile")),
+                aggregate("APPROX_PERCENTILE", 2, 2, call -> "approx_quantile(" + call.argument(0) + ", CAST("
+                        + call.argument(1) + " AS FLOAT))"),
 
                 window("ROW_NUMBER", 0, 0, call -> "row_number()"),
                 window("RANK", 0, 0, call -> "rank()"),

@@ -136,6 +136,9 @@ final class CallParser {
                 if (number.kind() != Token.Kind.INTEGER) {
                     throw tokens.unexpected("expected a number");
                 }
+                if (number.text().length() > 18) {
+                    throw tokens.unexpected("expected a smaller number");
+                }
                 tokens.advance();
                 parameters.add(Long.parseLong(number.text()));
             } while (tokens.acceptSymbol(","));

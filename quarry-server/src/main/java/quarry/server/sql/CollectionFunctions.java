@@ -36,8 +36,14 @@ final class CollectionFunctions {
                         + ", lambda __x, __i: list_position(" + call.argument(0) + ", __x) = __i)"),
                 // 0 when absent, like Rockset; DuckDB answers null
                 scalar("ARRAY_POSITION", 2, 2, call -> "coalesce(list_position(" + call.joined() + "), 0)"),
-                scalar("ARRAY_REMOVE", 2, 2, call -> "list_filter(" + call.argument(0) + ", lambda __x: __x <> "
-                        + call.argument(1) + ")"),
+                // removes every occurrence, nulls kept unless null is the value removed
+                scalar("ARRAY_REMOVE", 2, 2, call -> "list_filter(" + call.argument(0)
+                        + ", lambda __x: __x IS DISTINCT FROM " + call.argument(1) + ")"),
+                scalar("ARRAY_LAST_POSITION", 2, 2, call -> "coalesce(len(" + call.argument(0) + ") + 1 - list_position("
+                        + "list_reverse(" + call.argument(0) + "), " + call.argument(1) + "), 0)"),
+                scalar("ARRAY_CREATE", 0, VARIADIC, call -> "list_value(" + call.joined() + ")"),
+                // SLICE(array, start[, length]): a negative start counts from the end
+                scalar("SLICE", 2, 3, CollectionFunctions::slice),
                 direct("ARRAY_SORT", 1, 1, "list_sort"),
                 direct("ARRAY_REVERSE", 1, 1, "list_reverse"),
                 direct("ARRAY_FLATTEN", 1, 1, "flatten"),
@@ -50,6 +56,9 @@ final class CollectionFunctions {
                 // objects
                 FunctionDefinition.unsupported("OBJECT", FunctionDefinition.Kind.SCALAR, DYNAMIC_OBJECTS),
                 FunctionDefinition.unsupported("MAP_AGG", FunctionDefinition.Kind.AGGREGATE, DYNAMIC_OBJECTS),
+                FunctionDefinition.unsupported("ZIP", FunctionDefinition.Kind.SCALAR, DYNAMIC_OBJECTS),
+                FunctionDefinition.unsupported("FIELD", FunctionDefinition.Kind.SCALAR,
+                        "field references computed from parameters are not resolved yet"),
                 scalar("KEYS", 1, 1, call -> "json_keys(to_json(" + call.argument(0) + "))"),
 
                 // vectors
@@ -67,5 +76,13 @@ final class CollectionFunctions {
                 FunctionDefinition.unsupported("ST_DISTANCE", FunctionDefinition.Kind.SCALAR, GEOGRAPHY),
                 FunctionDefinition.unsupported("ST_CONTAINS", FunctionDefinition.Kind.SCALAR, GEOGRAPHY),
                 FunctionDefinition.unsupported("ST_INTERSECTS", FunctionDefinition.Kind.SCALAR, GEOGRAPHY));
+    }
+
+    private static String slice(CallSql call) {
+        String array = call.argument(0);
+        String start = "(CASE WHEN " + call.argument(1) + " < 0 THEN len(" + array + ") + 1 + " + call.argument(1)
+                + " ELSE " + call.argument(1) + " END)";
+        String end = call.count() == 3 ? start + " + " + call.argument(2) + " - 1" : "len(" + array + ")";
+        return "list_slice(" + array + ", " + start + ", " + end + ")";
     }
 }

@@ -3,7 +3,6 @@ package quarry.server.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import quarry.server.sql.Expression.BinaryOperator;
 
@@ -14,24 +13,26 @@ import quarry.server.sql.Expression.BinaryOperator;
  */
 final class ExpressionParser {
 
-    private static final Set<String> TYPED_LITERALS = Set.of("DATE", "TIME", "DATETIME", "TIMESTAMP");
-    private static final Set<String> NILADIC = Set.of(
-            "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "LOCALTIMESTAMP", "LOCALTIME");
-    /** Reserved words that still name functions when a {@code (} follows. */
-    private static final Set<String> RESERVED_FUNCTIONS = Set.of("LEFT", "RIGHT");
 
     private final TokenStream tokens;
     private final QueryParser queries;
     private final CallParser calls;
+    private final PrimaryParser primaries;
 
     ExpressionParser(TokenStream tokens, QueryParser queries) {
         this.tokens = tokens;
         this.queries = queries;
         this.calls = new CallParser(tokens, this);
+        this.primaries = new PrimaryParser(tokens, this, queries, calls);
     }
 
     Expression expression() {
-        return or();
+        tokens.enter();
+        try {
+            return or();
+        } finally {
+            tokens.leave();
+        }
     }
 
     List<SortItem> sortItems() {
@@ -83,7 +84,12 @@ final class ExpressionParser {
     private Expression not() {
         if (tokens.atWord("NOT")) {
             SourcePosition at = tokens.advance().position();
-            return new Expression.Unary(Expression.UnaryOperator.NOT, not(), at);
+            tokens.enter();
+            try {
+                return new Expression.Unary(Expression.UnaryOperator.NOT, not(), at);
+            } finally {
+                tokens.leave();
+            }
         }
         return predicate();
     }
@@ -208,24 +214,33 @@ final class ExpressionParser {
             Token next = tokens.peek();
             if (next.kind() == Token.Kind.INTEGER || next.kind() == Token.Kind.DECIMAL) {
                 tokens.advance();
-                return postfix(number("-" + next.text(), next.kind(), minus.position()));
+                return postfix(PrimaryParser.number("-" + next.text(), next.kind(), minus.position()));
             }
-            return new Expression.Unary(Expression.UnaryOperator.NEGATE, unary(), minus.position());
+            return new Expression.Unary(Expression.UnaryOperator.NEGATE, nestedUnary(), minus.position());
         }
         if (tokens.atSymbol("+")) {
             SourcePosition at = tokens.advance().position();
-            return new Expression.Unary(Expression.UnaryOperator.PLUS, unary(), at);
+            return new Expression.Unary(Expression.UnaryOperator.PLUS, nestedUnary(), at);
         }
         return atTimeZone();
     }
 
+    private Expression nestedUnary() {
+        tokens.enter();
+        try {
+            return unary();
+        } finally {
+            tokens.leave();
+        }
+    }
+
     private Expression atTimeZone() {
-        Expression value = postfix(primary());
+        Expression value = postfix(primaries.primary());
         while (tokens.atWord("AT") && tokens.peek(1).isWord("TIME")) {
             SourcePosition at = tokens.advance().position();
             tokens.expectWord("TIME");
             tokens.expectWord("ZONE");
-            value = new Expression.AtTimeZone(value, postfix(primary()), at);
+            value = new Expression.AtTimeZone(value, postfix(primaries.primary()), at);
         }
         return value;
     }
@@ -256,161 +271,5 @@ final class ExpressionParser {
                 return value;
             }
         }
-    }
-
-    private Expression primary() {
-        Token token = tokens.peek();
-        switch (token.kind()) {
-            case INTEGER, DECIMAL -> {
-                tokens.advance();
-                return number(token.text(), token.kind(), token.position());
-            }
-            case STRING -> {
-                tokens.advance();
-                return new Expression.StringLiteral(token.value(), token.position());
-            }
-            case PARAMETER -> {
-                tokens.advance();
-                return new Expression.Parameter(token.value(), token.position());
-            }
-            case QUOTED_IDENTIFIER, BACKQUOTED_IDENTIFIER -> {
-                return nameOrCall();
-            }
-            case WORD -> {
-                return word(token);
-            }
-            case SYMBOL -> {
-                if (token.isSymbol("(")) {
-                    return parenthesized();
-                }
-                if (token.isSymbol("[")) {
-                    tokens.advance();
-                    return new Expression.ArrayConstructor(elements("]"), token.position());
-                }
-                throw tokens.unexpected("expected an expression");
-            }
-            default -> throw tokens.unexpected("expected an expression");
-        }
-    }
-
-    private Expression word(Token token) {
-        String word = token.upperValue();
-        boolean call = tokens.peek(1).isSymbol("(");
-        switch (word) {
-            case "NULL" -> {
-                tokens.advance();
-                return new Expression.NullLiteral(token.position());
-            }
-            case "UNDEFINED" -> {
-                tokens.advance();
-                return new Expression.UndefinedLiteral(token.position());
-            }
-            case "TRUE", "FALSE" -> {
-                tokens.advance();
-                return new Expression.BooleanLiteral(word.equals("TRUE"), token.position());
-            }
-            case "CASE" -> {
-                return calls.caseExpression();
-            }
-            case "EXISTS" -> {
-                tokens.advance();
-                tokens.expectSymbol("(");
-                Query query = queries.query();
-                tokens.expectSymbol(")");
-                return new Expression.Exists(query, token.position());
-            }
-            default -> {
-                // not a fixed keyword: fall through to the contextual forms below
-            }
-        }
-        if (call && (word.equals("CAST") || word.equals("TRY_CAST"))) {
-            return calls.cast();
-        }
-        if (call && word.equals("EXTRACT")) {
-            return calls.extract();
-        }
-        if (word.equals("ARRAY") && tokens.peek(1).isSymbol("[")) {
-            tokens.advance();
-            tokens.advance();
-            return new Expression.ArrayConstructor(elements("]"), token.position());
-        }
-        if (word.equals("INTERVAL") && isIntervalValue(tokens.peek(1))) {
-            return calls.interval();
-        }
-        if (TYPED_LITERALS.contains(word) && tokens.peek(1).kind() == Token.Kind.STRING) {
-            tokens.advance();
-            Token value = tokens.advance();
-            return new Expression.TypedLiteral(word, value.value(), token.position());
-        }
-        if (NILADIC.contains(word) && !call) {
-            tokens.advance();
-            return new Expression.FunctionCall(token.value(), List.of(), false, false, false, List.of(),
-                    Optional.empty(), token.position());
-        }
-        if (call && RESERVED_FUNCTIONS.contains(word)) {
-            tokens.advance();
-            return calls.call(token.value(), token.position());
-        }
-        if (TokenStream.isReserved(token)) {
-            throw tokens.unexpected("expected an expression");
-        }
-        return nameOrCall();
-    }
-
-    private static boolean isIntervalValue(Token token) {
-        return token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.INTEGER
-                || token.kind() == Token.Kind.DECIMAL || token.isSymbol("-");
-    }
-
-    /** A dotted path; when a {@code (} follows, the path names a function ({@code _script.f(x)}). */
-    private Expression nameOrCall() {
-        SourcePosition start = tokens.peek().position();
-        List<Identifier> path = new ArrayList<>();
-        path.add(tokens.identifier("a name"));
-        while (tokens.atSymbol(".") && tokens.peek(1).isIdentifierLike()) {
-            tokens.advance();
-            path.add(queries.anyIdentifier());
-        }
-        if (tokens.atSymbol("(")) {
-            String name = String.join(".", path.stream().map(Identifier::name).toList());
-            return calls.call(name, start);
-        }
-        return new Expression.FieldReference(path, start);
-    }
-
-    private Expression parenthesized() {
-        SourcePosition start = tokens.advance().position();
-        if (tokens.atWord("SELECT") || tokens.atWord("WITH")) {
-            Query query = queries.query();
-            tokens.expectSymbol(")");
-            return new Expression.ScalarSubquery(query, start);
-        }
-        Expression inner = expression();
-        tokens.expectSymbol(")");
-        return inner;
-    }
-
-    /** Comma-separated expressions up to {@code close}, which may be empty; consumes {@code close}. */
-    List<Expression> elements(String close) {
-        List<Expression> items = new ArrayList<>();
-        if (tokens.acceptSymbol(close)) {
-            return items;
-        }
-        do {
-            items.add(expression());
-        } while (tokens.acceptSymbol(","));
-        tokens.expectSymbol(close);
-        return items;
-    }
-
-    static Expression number(String text, Token.Kind kind, SourcePosition position) {
-        if (kind == Token.Kind.INTEGER) {
-            try {
-                return new Expression.IntegerLiteral(Long.parseLong(text), position);
-            } catch (NumberFormatException tooLarge) {
-                // beyond int64: Rockset reads such a number as a float
-            }
-        }
-        return new Expression.FloatLiteral(Double.parseDouble(text), text, position);
     }
 }

@@ -25,6 +25,15 @@ final class QueryParser {
     }
 
     Query query() {
+        tokens.enter();
+        try {
+            return queryClauses();
+        } finally {
+            tokens.leave();
+        }
+    }
+
+    private Query queryClauses() {
         SourcePosition start = tokens.peek().position();
         List<Query.CommonTableExpression> with = new ArrayList<>();
         if (tokens.acceptWord("WITH")) {
@@ -132,7 +141,7 @@ final class QueryParser {
         List<SelectItem> items = new ArrayList<>();
         do {
             items.add(selectItem());
-        } while (tokens.acceptSymbol(","));
+        } while (tokens.acceptSymbol(",") && !endsSelectList());
         List<Relation> from = new ArrayList<>();
         if (tokens.acceptWord("FROM")) {
             do {
@@ -150,6 +159,15 @@ final class QueryParser {
         }
         Optional<Expression> having = tokens.acceptWord("HAVING") ? Optional.of(expressions.expression()) : Optional.empty();
         return new QueryBody.Select(distinct, items, from, where, groupBy, having, start);
+    }
+
+    /** Rockset accepts a trailing comma after the last select item ({@code SELECT a, b, FROM t}). */
+    private boolean endsSelectList() {
+        Token next = tokens.peek();
+        return next.kind() == Token.Kind.EOF || next.isSymbol(")") || next.isSymbol(";")
+                || next.isWord("FROM") || next.isWord("WHERE") || next.isWord("GROUP") || next.isWord("HAVING")
+                || next.isWord("ORDER") || next.isWord("LIMIT") || next.isWord("UNION") || next.isWord("INTERSECT")
+                || next.isWord("EXCEPT");
     }
 
     private SelectItem selectItem() {
@@ -238,7 +256,9 @@ final class QueryParser {
                     throw tokens.unexpected("expected ON or USING");
                 }
             }
-            left = new Relation.Join(type, left, right, on, using, start.position());
+            Map<String, String> hints = new LinkedHashMap<>();
+            hints(hints);
+            left = new Relation.Join(type, left, right, on, using, hints, start.position());
         }
     }
 
@@ -271,9 +291,14 @@ final class QueryParser {
                 return new Relation.Subquery(query, alias(), start);
             }
             tokens.advance();
-            Relation inner = relation();
-            tokens.expectSymbol(")");
-            return inner;
+            tokens.enter();
+            try {
+                Relation inner = relation();
+                tokens.expectSymbol(")");
+                return inner;
+            } finally {
+                tokens.leave();
+            }
         }
         if (tokens.atWord("UNNEST") && tokens.peek(1).isSymbol("(")) {
             tokens.advance();
@@ -281,8 +306,15 @@ final class QueryParser {
             Expression array = expressions.expression();
             Optional<Identifier> element = tokens.acceptWord("AS") ? Optional.of(tokens.identifier("a field name"))
                     : Optional.empty();
+            Optional<Identifier> ordinality = Optional.empty();
+            if (tokens.atWord("WITH") && tokens.peek(1).isWord("ORDINALITY")) {
+                tokens.advance();
+                Token keyword = tokens.advance();
+                ordinality = Optional.of(tokens.acceptWord("AS") ? tokens.identifier("a field name")
+                        : new Identifier("ordinality", false, keyword.position()));
+            }
             tokens.expectSymbol(")");
-            return new Relation.Unnest(array, element, alias(), start);
+            return new Relation.Unnest(array, element, ordinality, alias(), start);
         }
         QualifiedName name = qualifiedName("a collection name");
         Map<String, String> hints = new LinkedHashMap<>();

@@ -32,29 +32,36 @@ public sealed interface Relation {
     }
 
     /**
-     * {@code UNNEST(array [AS field]) [[AS] alias]}: one row per element; Rockset names the
-     * element's field with the inner alias ({@code FROM unnest([1] AS q)}, §5.8).
+     * {@code UNNEST(array [AS field] [WITH ORDINALITY [AS index]]) [[AS] alias]}: one row per
+     * element; Rockset names the element's field with the inner alias ({@code FROM unnest([1] AS q)},
+     * §5.8). {@code ordinality} is present with WITH ORDINALITY and names the 1-based position
+     * field ({@code ordinality} when no name is given).
      */
-    record Unnest(Expression array, Optional<Identifier> elementAlias, Optional<Identifier> alias,
-                  SourcePosition position) implements Relation {
+    record Unnest(Expression array, Optional<Identifier> elementAlias, Optional<Identifier> ordinality,
+                  Optional<Identifier> alias, SourcePosition position) implements Relation {
         public Unnest {
             Objects.requireNonNull(array, "array");
             Objects.requireNonNull(elementAlias, "elementAlias");
+            Objects.requireNonNull(ordinality, "ordinality");
             Objects.requireNonNull(alias, "alias");
         }
     }
 
     enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
 
-    /** {@code left [type] JOIN right [ON condition | USING (cols)]}. */
+    /**
+     * {@code left [type] JOIN right [ON condition | USING (cols)] [HINT(k=v, …)]}; join hints such
+     * as {@code join_strategy=lookup} are kept as written and ignored.
+     */
     record Join(JoinType type, Relation left, Relation right, Optional<Expression> on, List<Identifier> using,
-                SourcePosition position) implements Relation {
+                Map<String, String> hints, SourcePosition position) implements Relation {
         public Join {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
             Objects.requireNonNull(on, "on");
             using = List.copyOf(using);
+            hints = Map.copyOf(hints);
         }
     }
 }

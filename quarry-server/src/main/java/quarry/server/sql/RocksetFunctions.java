@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class RocksetFunctions {
 
     private final Map<String, FunctionDefinition> byName;
+    private final Map<String, RocksetType> resultTypes;
 
     private RocksetFunctions(Collection<FunctionDefinition> definitions) {
         Map<String, FunctionDefinition> map = new LinkedHashMap<>();
@@ -31,6 +32,13 @@ public final class RocksetFunctions {
             }
         }
         this.byName = Map.copyOf(map);
+        Map<String, RocksetType> types = ResultTypes.byFunction();
+        for (String name : types.keySet()) {
+            if (!map.containsKey(name)) {
+                throw new IllegalStateException("result type for an unknown function: " + name);
+            }
+        }
+        this.resultTypes = Map.copyOf(types);
     }
 
     /** The full catalog; immutable, so one instance can serve every request. */
@@ -50,6 +58,14 @@ public final class RocksetFunctions {
     /** Every function, supported or not, sorted by name. */
     public List<FunctionDefinition> all() {
         return byName.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+    }
+
+    /**
+     * The Rockset type a function always returns (COUNT: int, SPLIT: array, CURRENT_DATE: date);
+     * empty when it follows its arguments (COALESCE, MIN, DATE_TRUNC, ELEMENT_AT, …).
+     */
+    public Optional<RocksetType> resultType(String name) {
+        return ResultTypes.of(resultTypes, name);
     }
 
     /** True for aggregates (COUNT, SUM, ARRAY_AGG, …); a call to one without OVER makes its query grouped. */

@@ -21,6 +21,9 @@ final class ScalarFunctions {
                 // TRY(x): null instead of an error, like DuckDB's try()
                 direct("TRY", 1, 1, "try"),
                 scalar("TYPEOF", 1, 1, call -> typeOf(call.argument(0))),
+                // true unless an array or an object
+                scalar("IS_SCALAR", 1, 1, call -> "(json_type(to_json(" + call.argument(0)
+                        + ")) NOT IN ('ARRAY', 'OBJECT'))"),
 
                 // strings
                 direct("LOWER", 1, 1, "lower"),
@@ -39,25 +42,32 @@ final class ScalarFunctions {
                 direct("REVERSE", 1, 1, "reverse"),
                 direct("STRPOS", 2, 2, "strpos"),
                 direct("STARTS_WITH", 2, 2, "starts_with"),
-                direct("LPAD", 3, 3, "lpad"),
-                direct("RPAD", 3, 3, "rpad"),
+                scalar("LPAD", 3, 3, call -> "lpad(" + call.argument(0) + ", " + integer(call.argument(1)) + ", "
+                        + call.argument(2) + ")"),
+                scalar("RPAD", 3, 3, call -> "rpad(" + call.argument(0) + ", " + integer(call.argument(1)) + ", "
+                        + call.argument(2) + ")"),
                 // Rockset's regular expressions match anywhere in the string, as DuckDB's regexp_matches
                 direct("REGEXP_LIKE", 2, 2, "regexp_matches"),
                 scalar("REGEXP_REPLACE", 2, 3, call -> "regexp_replace(" + call.argument(0) + ", " + call.argument(1)
                         + ", " + (call.count() == 3 ? call.argument(2) : "''") + ", 'g')"),
                 // no match is null in Rockset, '' in DuckDB
                 scalar("REGEXP_EXTRACT", 2, 3, call -> "(CASE WHEN regexp_matches(" + call.argument(0) + ", "
-                        + call.argument(1) + ") THEN regexp_extract(" + call.joined() + ") END)"),
+                        + call.argument(1) + ") THEN regexp_extract(" + call.argument(0) + ", " + call.argument(1)
+                        + (call.count() == 3 ? ", " + integer(call.argument(2)) : "") + ") END)"),
                 direct("REGEXP_EXTRACT_ALL", 2, 3, "regexp_extract_all"),
-                scalar("SPLIT", 2, 2, call -> "string_split(" + call.joined() + ")"),
+                // '{}' placeholders in both
+                direct("FORMAT", 1, VARIADIC, "format"),
+                scalar("SPLIT", 2, 3, ScalarFunctions::split),
+                direct("SPLIT_PART", 3, 3, "split_part"),
+                scalar("CHR", 1, 1, call -> "chr(" + integer(call.argument(0)) + ")"),
 
                 // math: Rockset returns float unless stated, so rounding functions cast to DOUBLE first
                 direct("ABS", 1, 1, "abs"),
                 doubleFunction("FLOOR", "floor"),
                 doubleFunction("CEIL", "ceil"),
                 doubleFunction("CEILING", "ceil"),
-                doubleFunction("TRUNCATE", "trunc"),
-                doubleFunction("TRUNC", "trunc"),
+                scalar("TRUNCATE", 1, 2, ScalarFunctions::truncate),
+                scalar("TRUNC", 1, 2, ScalarFunctions::truncate),
                 scalar("ROUND", 1, 2, call -> "round(CAST(" + call.argument(0) + " AS DOUBLE)"
                         + (call.count() == 2 ? ", CAST(" + call.argument(1) + " AS INTEGER)" : "") + ")"),
                 doubleFunction("SQRT", "sqrt"),
@@ -108,6 +118,29 @@ final class ScalarFunctions {
 
     private static FunctionDefinition doubleFunction(String name, String duckDbName) {
         return scalar(name, 1, 1, call -> duckDbName + "(CAST(" + call.argument(0) + " AS DOUBLE))");
+    }
+
+    /** DuckDB functions that take INTEGER do not accept Rockset's 64-bit ints without a cast. */
+    static String integer(String sql) {
+        return "CAST(" + sql + " AS INTEGER)";
+    }
+
+    /** SPLIT(s, d[, limit]): with a limit, the last element holds the unsplit rest. */
+    private static String split(CallSql call) {
+        String parts = "string_split(" + call.argument(0) + ", " + call.argument(1) + ")";
+        if (call.count() == 2) {
+            return parts;
+        }
+        String limit = call.argument(2);
+        return "(CASE WHEN len(" + parts + ") <= " + limit + " THEN " + parts + " ELSE list_concat(list_slice("
+                + parts + ", 1, " + limit + " - 1), [array_to_string(list_slice(" + parts + ", " + limit + ", len("
+                + parts + ")), " + call.argument(1) + ")]) END)";
+    }
+
+    /** TRUNCATE(x[, d]): toward zero, to d decimals when given. */
+    private static String truncate(CallSql call) {
+        return "trunc(CAST(" + call.argument(0) + " AS DOUBLE)"
+                + (call.count() == 2 ? ", " + integer(call.argument(1)) : "") + ")";
     }
 
     private static String nullIfAnyNull(CallSql call, String duckDbName) {

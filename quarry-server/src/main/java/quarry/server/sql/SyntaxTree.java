@@ -52,6 +52,17 @@ public final class SyntaxTree {
                 .map(Expression.FunctionCall.class::cast).toList();
     }
 
+    /** Names of the parameters used ({@code :name} gives {@code name}, {@code :1} gives {@code 1}), first use first. */
+    public List<String> parameterNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Expression expression : expressions) {
+            if (expression instanceof Expression.Parameter parameter) {
+                names.add(parameter.name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
     /**
      * The collections, views and aliases read, as {@code ws.name} in order of first appearance;
      * a bare name takes {@code defaultWorkspace}; names of CTEs are not collections.

@@ -69,19 +69,38 @@ final class TemporalFunctions {
                 scalar("UNIX_MILLIS", 1, 1, call -> "epoch_ms(" + call.argument(0) + ")"),
                 scalar("UNIX_MICROS", 1, 1, call -> "epoch_us(" + call.argument(0) + ")"),
 
+                // interval constructors: DAYS(2) is a microsecond_interval, MONTHS(1) a month_interval
+                intervalOf("MICROSECONDS", "to_microseconds"),
+                intervalOf("MILLISECONDS", "to_milliseconds"),
+                scalar("SECONDS", 1, 1, call -> "to_seconds(CAST(" + call.argument(0) + " AS DOUBLE))"),
+                intervalOf("MINUTES", "to_minutes"),
+                intervalOf("HOURS", "to_hours"),
+                intervalOf("DAYS", "to_days"),
+                intervalOf("MONTHS", "to_months"),
+                intervalOf("YEARS", "to_years"),
+                // whole seconds (milliseconds, microseconds) in an interval
+                scalar("DURATION_SECONDS", 1, 1, call -> "CAST(trunc(epoch(" + call.argument(0) + ")) AS BIGINT)"),
+                scalar("DURATION_MILLIS", 1, 1, call -> "epoch_ms(" + call.argument(0) + ")"),
+                scalar("DURATION_MICROS", 1, 1, call -> "epoch_us(" + call.argument(0) + ")"),
+
                 // ISO 8601 text
                 scalar("PARSE_TIMESTAMP_ISO8601", 1, 1, call -> "CAST(" + call.argument(0) + " AS TIMESTAMPTZ)"),
                 scalar("PARSE_DATETIME_ISO8601", 1, 1, call -> "CAST(" + call.argument(0) + " AS TIMESTAMP)"),
                 scalar("PARSE_DATE_ISO8601", 1, 1, call -> "CAST(" + call.argument(0) + " AS DATE)"),
                 scalar("PARSE_TIME_ISO8601", 1, 1, call -> "CAST(" + call.argument(0) + " AS TIME)"),
-                scalar("FORMAT_ISO8601", 1, 1, call -> "strftime(timezone('UTC', " + call.argument(0)
-                        + "), '%Y-%m-%dT%H:%M:%S.%fZ')"),
+                // in UTC with a Z, or in the given zone with its offset
+                scalar("FORMAT_ISO8601", 1, 2, call -> call.count() == 1
+                        ? "strftime(timezone('UTC', " + call.argument(0) + "), '%Y-%m-%dT%H:%M:%S.%fZ')"
+                        : "(strftime(timezone(" + call.argument(1) + ", " + call.argument(0) + "), '%Y-%m-%dT%H:%M:%S.%f') || "
+                                + utcOffset(call.argument(0), call.argument(1)) + ")"),
 
                 // strftime-style formats, format first as in Rockset
                 scalar("FORMAT_TIMESTAMP", 2, 3, call -> "strftime(timezone(" + zone(call, 2) + ", "
                         + call.argument(1) + "), " + call.argument(0) + ")"),
                 scalar("PARSE_TIMESTAMP", 2, 3, call -> "timezone(" + zone(call, 2) + ", strptime(" + call.argument(1)
                         + ", " + call.argument(0) + "))"),
+                // DATE_PARSE(text, format): a datetime, the argument order of PARSE_DATETIME reversed
+                scalar("DATE_PARSE", 2, 2, call -> "strptime(" + call.argument(0) + ", " + call.argument(1) + ")"),
                 scalar("FORMAT_DATETIME", 2, 2, call -> "strftime(" + call.argument(1) + ", " + call.argument(0) + ")"),
                 scalar("PARSE_DATETIME", 2, 2, call -> "strptime(" + call.argument(1) + ", " + call.argument(0) + ")"),
                 scalar("FORMAT_DATE", 2, 2, call -> "strftime(" + call.argument(1) + ", " + call.argument(0) + ")"),
@@ -101,6 +120,17 @@ final class TemporalFunctions {
                 scalar("DATETIME", 1, 2, call -> call.count() == 1
                         ? "timezone('UTC', " + call.argument(0) + ")"
                         : "timezone(" + call.argument(1) + ", " + call.argument(0) + ")"));
+    }
+
+    /** {@code +hh:mm} or {@code -hh:mm}: the zone's offset from UTC at that instant. */
+    private static String utcOffset(String instant, String zone) {
+        String seconds = "CAST(epoch(timezone(" + zone + ", " + instant + ") - timezone('UTC', " + instant + ")) AS BIGINT)";
+        return "(CASE WHEN " + seconds + " < 0 THEN '-' ELSE '+' END || lpad(CAST(abs(" + seconds
+                + ") // 3600 AS VARCHAR), 2, '0') || ':' || lpad(CAST((abs(" + seconds + ") % 3600) // 60 AS VARCHAR), 2, '0'))";
+    }
+
+    private static FunctionDefinition intervalOf(String name, String duckDbName) {
+        return scalar(name, 1, 1, call -> duckDbName + "(CAST(" + call.argument(0) + " AS BIGINT))");
     }
 
     /** The SQL for {@code EXTRACT(part FROM source)} with Rockset's meaning of each part. */

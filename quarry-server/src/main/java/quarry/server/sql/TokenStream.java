@@ -18,8 +18,12 @@ final class TokenStream {
             "ORDER", "OUTER", "OVER", "RIGHT", "SELECT", "THEN", "TRUE", "UNDEFINED", "UNION", "USING",
             "WHEN", "WHERE", "WITH");
 
+    /** Deeper nesting than this is refused rather than risking the thread's stack. */
+    static final int MAX_NESTING = 200;
+
     private final List<Token> tokens;
     private int index;
+    private int depth;
 
     TokenStream(List<Token> tokens) {
         this.tokens = tokens;
@@ -92,6 +96,11 @@ final class TokenStream {
 
     Identifier identifier(String what) {
         if (!atIdentifier()) {
+            Token token = peek();
+            if (isReserved(token)) {
+                throw unexpected("expected " + what + " (" + token.text() + " is a reserved word: quote it as \""
+                        + token.text() + "\")");
+            }
             throw unexpected("expected " + what);
         }
         Token token = advance();
@@ -100,6 +109,19 @@ final class TokenStream {
 
     static boolean isReserved(Token token) {
         return token.kind() == Token.Kind.WORD && RESERVED.contains(token.value().toUpperCase(Locale.ROOT));
+    }
+
+    /** Enters one level of nesting (a parenthesised expression, a subquery, …); pair with {@link #leave()}. */
+    void enter() {
+        depth++;
+        if (depth > MAX_NESTING) {
+            throw new SqlSyntaxException("Syntax error: the statement is nested more than " + MAX_NESTING
+                    + " levels deep.", peek().position());
+        }
+    }
+
+    void leave() {
+        depth--;
     }
 
     SqlSyntaxException unexpected(String expectation) {

@@ -105,7 +105,7 @@ public final class Database implements AutoCloseable {
         ensureOpen();
         DuckDBConnection c = idle.pollFirst();
         if (c == null) {
-            c = (DuckDBConnection) writer.duplicate();
+            c = writer.duplicate();
             c.setAutoCommit(true);
         }
         return new Reader(c);

@@ -46,6 +46,8 @@ public final class DocumentStore {
     private final MetadataStore metadata;
     private final ValueEncoder encoder;
     private final ObjectMapper mapper;
+    /** Per collection id; used only under the writer lock. */
+    private final Map<Long, IdFilter> filters = new HashMap<>();
 
     public DocumentStore(Database database, MetadataStore metadata, ObjectMapper mapper) {
         this.database = Objects.requireNonNull(database);
@@ -57,7 +59,13 @@ public final class DocumentStore {
     /** Applies writes in order (the last write of an {@code _id} wins); returns the new last_offset. */
     public String apply(String ws, String collection, List<Write> writes, long bytes) {
         try {
-            return database.write(c -> applyLocked(c, ws, collection, writes, bytes));
+            Map<String, Write> last = new LinkedHashMap<>();
+            for (Write w : writes) {
+                last.remove(w.id());
+                last.put(w.id(), w);
+            }
+            Map<String, ColumnType> needed = neededTypes(last.values());
+            return database.write(c -> applyLocked(c, ws, collection, last, needed, bytes));
         } catch (RuntimeException e) {
             database.write(c -> {
                 metadata.reload(c);
@@ -67,22 +75,18 @@ public final class DocumentStore {
         }
     }
 
-    private String applyLocked(DuckDBConnection c, String ws, String collection, List<Write> writes, long bytes)
-            throws SQLException {
+    private String applyLocked(DuckDBConnection c, String ws, String collection, Map<String, Write> last,
+            Map<String, ColumnType> needed, long bytes) throws SQLException {
         CollectionInfo info = metadata.requireCollection(ws, collection);
-        Map<String, Write> last = new LinkedHashMap<>();
-        for (Write w : writes) {
-            last.remove(w.id());
-            last.put(w.id(), w);
-        }
-        boolean fieldsChanged = ensureColumns(c, info, last.values());
+        boolean fieldsChanged = ensureColumns(c, info, needed);
         if (fieldsChanged) {
             metadata.reload(c);
             info = metadata.requireCollection(ws, collection);
         }
+        IdFilter filter = filter(c, info);
         List<String> toDelete = new ArrayList<>();
         for (Write w : last.values()) {
-            if (!w.idIsNew()) {
+            if (!w.idIsNew() && filter.mightContain(w.id())) {
                 toDelete.add(w.id());
             }
         }
@@ -94,6 +98,11 @@ public final class DocumentStore {
             }
         }
         append(c, info, last.values());
+        for (Write w : last.values()) {
+            if (w.document() != null) {
+                filter.add(w.id());
+            }
+        }
         long offset;
         try (Statement s = c.createStatement()) {
             if (bytes != 0 && s.executeUpdate("UPDATE meta.tally SET value = value + " + bytes
@@ -109,8 +118,31 @@ public final class DocumentStore {
         return "f1:" + offset;
     }
 
-    /** Adds the columns of new fields and widens columns for new types; true when the catalog changed. */
-    private boolean ensureColumns(DuckDBConnection c, CollectionInfo info, Collection<Write> writes) throws SQLException {
+    /** The id filter of a collection, built from its table on first use (or when outgrown). */
+    private IdFilter filter(DuckDBConnection c, CollectionInfo info) throws SQLException {
+        IdFilter filter = filters.get(info.id());
+        if (filter != null && !filter.full()) {
+            return filter;
+        }
+        try (Statement s = c.createStatement()) {
+            long count;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + info.table())) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            filter = new IdFilter(Math.max(1_000_000L, count * 2));
+            try (ResultSet rs = s.executeQuery("SELECT _id FROM " + info.table())) {
+                while (rs.next()) {
+                    filter.add(rs.getString(1));
+                }
+            }
+        }
+        filters.put(info.id(), filter);
+        return filter;
+    }
+
+    /** The column type each field of a batch needs (null: only nulls seen); computed outside the lock. */
+    private static Map<String, ColumnType> neededTypes(Collection<Write> writes) {
         Map<String, ColumnType> needed = new LinkedHashMap<>();
         for (Write w : writes) {
             if (w.document() == null) {
@@ -121,11 +153,17 @@ public final class DocumentStore {
                 ColumnType prior = needed.get(e.getKey());
                 if (v.isNull()) {
                     needed.putIfAbsent(e.getKey(), null);
-                } else {
+                } else if (prior != v.type()) {
                     needed.put(e.getKey(), prior == null ? v.type() : prior.widen(v.type()));
                 }
             }
         }
+        return needed;
+    }
+
+    /** Adds the columns of new fields and widens columns for new types; true when the catalog changed. */
+    private boolean ensureColumns(DuckDBConnection c, CollectionInfo info, Map<String, ColumnType> needed)
+            throws SQLException {
         Set<String> taken = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         taken.addAll(List.of("_id", "_event_time", "_nulls"));
         for (Field f : info.fields()) {

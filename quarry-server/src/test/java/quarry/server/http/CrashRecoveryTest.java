@@ -118,4 +118,28 @@ class CrashRecoveryTest {
             restarted.waitFor();
         }
     }
+
+    @Test
+    void sigtermFinishesAndClosesTheDatabaseCleanly(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("data");
+        Path portFile = tmp.resolve("port");
+        Process child = startChild(dataDir, portFile);
+        int port = Integer.parseInt(Files.readString(portFile));
+        post(port, "/v1/orgs/self/ws/commons/collections", "{\"name\":\"term\"}");
+        assertThat(post(port, "/v1/orgs/self/ws/commons/collections/term/docs",
+                "{\"data\":[{\"_id\":\"kept\"}]}").statusCode()).isEqualTo(200);
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor()).isNotEqualTo(137);
+        assertThat(Files.exists(dataDir.resolve("quarry.duckdb.wal"))).isFalse();
+        Process restarted = startChild(dataDir, portFile);
+        try {
+            int port2 = Integer.parseInt(Files.readString(portFile));
+            HttpResponse<String> r = post(port2, "/v1/orgs/self/queries",
+                    "{\"sql\":{\"query\":\"SELECT _id FROM term\"}}");
+            assertThat(r.body()).contains("\"_id\":\"kept\"");
+        } finally {
+            restarted.destroy();
+            restarted.waitFor();
+        }
+    }
 }

@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +97,14 @@ class FunctionsOnDuckDbTest {
         assertThat(eval("ARRAY_POSITION([5, 6], 6)")).isEqualTo("2");
         assertThat(eval("ARRAY_POSITION([5, 6], 7)")).isEqualTo("0");
         assertThat(eval("ARRAY_REMOVE([1, 2, 1], 1)")).isEqualTo("[2]");
+        assertThat(eval("ARRAY_REMOVE([5, null, 1], 1)")).isEqualTo("[5, NULL]");
+        assertThat(eval("ARRAY_POSITION([5, null, 5], null)")).isEqualTo("2");
+        assertThat(eval("ARRAY_LAST_POSITION([5, null, 5], 5)")).isEqualTo("3");
+        assertThat(eval("ARRAY_LAST_POSITION([5, null, 5], 7)")).isEqualTo("0");
+        assertThat(eval("ARRAY_CREATE(1, 2, null)")).isEqualTo("[1, 2, NULL]");
+        assertThat(eval("SLICE([1, 2, 3, 4, 5], 2, 3)")).isEqualTo("[2, 3, 4]");
+        assertThat(eval("SLICE([1, 2, 3, 4, 5], -2)")).isEqualTo("[4, 5]");
+        assertThat(eval("SLICE([1, 2, 3, 4, 5], -3, 2)")).isEqualTo("[3, 4]");
     }
 
     @Test
@@ -263,5 +273,140 @@ class FunctionsOnDuckDbTest {
         assertThatThrownBy(() -> eval("VECTOR_ENFORCE([1.0], 2, 'float')"))
                 .hasMessageContaining("does not have 2 elements");
         assertThat(eval("COSINE_SIM([1.0, 0.0], [1.0, 0.0])")).isEqualTo("1.0");
+    }
+
+    @Test
+    void isoFormattingInAZoneCarriesItsOffset() {
+        assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-01-01T12:00:00Z', 'America/Los_Angeles')"))
+                .isEqualTo("2020-01-01T04:00:00.000000-08:00");
+        assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-07-01T12:00:00Z', 'Asia/Kolkata')"))
+                .isEqualTo("2020-07-01T17:30:00.000000+05:30");
+    }
+
+    @Test
+    void intervalConstructorsAndDurations() {
+        assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-01-02T00:00:00Z' - HOURS(36))")).isEqualTo("2019-12-31T12:00:00.000000Z");
+        assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-01-01T00:00:00Z' + DAYS(2) + MINUTES(3))"))
+                .isEqualTo("2020-01-03T00:03:00.000000Z");
+        assertThat(eval("DATE '2020-01-31' + MONTHS(1)")).startsWith("2020-02-29");
+        assertThat(eval("DURATION_SECONDS(TIMESTAMP '2020-01-01T00:01:30.5Z' - TIMESTAMP '2020-01-01T00:00:00Z')"))
+                .isEqualTo("90");
+        assertThat(eval("DURATION_MILLIS(SECONDS(1.5))")).isEqualTo("1500");
+    }
+
+    @Test
+    void formatTruncAndRocksetStyleStringFormatting() {
+        assertThat(eval("FORMAT('%{}%', 'x')")).isEqualTo("%x%");
+        assertThat(eval("FORMAT('{}-{}', 1, 'a')")).isEqualTo("1-a");
+        assertThat(eval("TRUNC(2.789, 1)")).isEqualTo("2.7");
+        assertThat(eval("TRUNCATE(-2.6)")).isEqualTo("-2.0");
+    }
+
+    @Test
+    void splitWithALimitKeepsTheRestInTheLastElement() {
+        assertThat(eval("SPLIT('a,b,c,d', ',', 2)")).isEqualTo("[a, 'b,c,d']");
+        assertThat(eval("SPLIT('a,b', ',', 5)")).isEqualTo("[a, b]");
+        assertThat(eval("ELEMENT_AT(SPLIT('first line' || CHR(10) || 'rest' || CHR(10) || 'more', CHR(10), 2), 1)"))
+                .isEqualTo("first line");
+        assertThat(eval("SPLIT_PART('a-b-c', '-', 2)")).isEqualTo("b");
+    }
+
+    @Test
+    void scalarTestAndDateParsing() {
+        assertThat(eval("IS_SCALAR(1)")).isEqualTo("true");
+        assertThat(eval("IS_SCALAR('x')")).isEqualTo("true");
+        assertThat(eval("IS_SCALAR([1])")).isEqualTo("false");
+        assertThat(eval("IS_SCALAR(JSON_PARSE('{\"a\": 1}'))")).isEqualTo("false");
+        assertThat(eval("TYPEOF(DATE_PARSE('2024-03-05', '%Y-%m-%d'))")).isEqualTo("datetime");
+        assertThat(eval("DATE_PARSE('2024-03-05', '%Y-%m-%d')")).startsWith("2024-03-05 00:00:00");
+    }
+
+    @Test
+    void integerArgumentsFitDuckDbFunctionsTakingInteger() {
+        assertThat(eval("LPAD('7', 3, '0')")).isEqualTo("007");
+        assertThat(eval("RPAD('7', 3, '0')")).isEqualTo("700");
+        assertThat(eval("REGEXP_EXTRACT('a1', '([a-z])([0-9])', 2)")).isEqualTo("1");
+        assertThat(eval("CHR(65)")).isEqualTo("A");
+        assertThat(eval("ROUND(2.567, 1)")).isEqualTo("2.6");
+        assertThat(eval("DATE(2020, 2, 29)")).isEqualTo("2020-02-29");
+        assertThat(eval("SUBSTR('abcdef', 2, 2)")).isEqualTo("bc");
+        assertThat(eval("ELEMENT_AT(SEQUENCE(1, 5), 5)")).isEqualTo("5");
+    }
+
+    @Test
+    void theRestOfTheCatalogBindsAndComputesOnDuckDb() {
+        assertThat(eval("ROUND(ACOS(1) + ASIN(0) + ATAN(0) + ATAN2(0, 1) + SIN(0) + TAN(0) + COS(0), 6)")).isEqualTo("1.0");
+        assertThat(eval("CBRT(27) + CEILING(0.2) + EXP(0) + LN(1) + LOG10(100) + LOG2(8)")).isEqualTo("10.0");
+        assertThat(eval("ROUND(DEGREES(PI()) + RADIANS(180) - PI())")).isEqualTo("180.0");
+        assertThat(eval("POWER(3, 2) + SIGN(-4)")).isEqualTo("8.0");
+        assertThat(eval("IS_NAN(1.0) OR IS_INFINITE(1.0) OR NOT IS_FINITE(1.0)")).isEqualTo("false");
+        assertThat(eval("RAND() < 1 AND RANDOM() >= 0")).isEqualTo("true");
+        assertThat(eval("ARRAY_FLATTEN([[1], [2, 3]])")).isEqualTo("[1, 2, 3]");
+        assertThat(eval("ARRAY_JOIN(['a', 'b'], '-')")).isEqualTo("a-b");
+        assertThat(eval("ARRAY_MAX([1, 5, 2]) * 10 + ARRAY_MIN([4, 3])")).isEqualTo("53");
+        assertThat(eval("ARRAY_REVERSE([1, 2])")).isEqualTo("[2, 1]");
+        assertThat(eval("ARRAY_SORT([3, 1, 2])")).isEqualTo("[1, 2, 3]");
+        assertThat(eval("DOT_PRODUCT([1.0, 2.0], [3.0, 4.0]) + EUCLIDEAN_DIST([0.0, 0.0], [3.0, 4.0])")).isEqualTo("16.0");
+        assertThat(eval("KEYS(JSON_PARSE('{\"a\": 1, \"b\": 2}'))")).isEqualTo("[a, b]");
+        assertThat(eval("REGEXP_EXTRACT_ALL('a1b22', '[0-9]+')")).isEqualTo("[1, 22]");
+        assertThat(eval("REVERSE('abc') || LTRIM('  x') || RTRIM('y  ') || SUBSTRING('hello', 2, 1)")).isEqualTo("cbaxye");
+        assertThat(eval("STARTS_WITH('hello', 'he')")).isEqualTo("true");
+        assertThat(eval("TO_HEX(SHA1('a'))")).isEqualTo("86f7e437faa5a7fce15d1ddcb9eaeaea377667b8");
+        assertThat(eval("TO_BASE64(FROM_HEX('6162'))")).isEqualTo("YWI=");
+        assertThat(eval("TO_HEX(FROM_BASE64('YWI='))")).isEqualTo("6162");
+        assertThat(eval("DURATION_MICROS(MICROSECONDS(7) + MILLISECONDS(1))")).isEqualTo("1007");
+        assertThat(eval("DATE '2020-01-31' + YEARS(1)")).startsWith("2021-01-31");
+        assertThat(eval("FORMAT_DATE('%d/%m/%Y', DATE '2020-01-31')")).isEqualTo("31/01/2020");
+        assertThat(eval("FORMAT_DATETIME('%H:%M', DATETIME '2020-01-31 10:20:00')")).isEqualTo("10:20");
+        assertThat(eval("FORMAT_TIME('%H-%M', TIME '10:20:00')")).isEqualTo("10-20");
+        assertThat(eval("PARSE_DATE('%d/%m/%Y', '31/01/2020')")).isEqualTo("2020-01-31");
+        assertThat(eval("TYPEOF(PARSE_DATETIME('%d/%m/%Y %H', '31/01/2020 10'))")).isEqualTo("datetime");
+        assertThat(eval("UNIX_MILLIS(PARSE_TIMESTAMP('%d/%m/%Y %H', '31/01/2020 10', 'Europe/Paris'))"))
+                .isEqualTo("1580461200000");
+        assertThat(eval("PARSE_DATETIME_ISO8601('2020-01-31T10:20:00')")).startsWith("2020-01-31 10:20:00");
+        assertThat(eval("PARSE_DATE_ISO8601('2020-01-31')")).isEqualTo("2020-01-31");
+        assertThat(eval("PARSE_TIME_ISO8601('10:20:30')")).isEqualTo("10:20:30");
+        assertThat(eval("DATETIME(TIMESTAMP '2020-01-01T00:00:00Z', 'Asia/Tokyo')")).startsWith("2020-01-01 09:00:00");
+    }
+
+    @Test
+    void moreAggregatesComputeOnDuckDb() {
+        assertThat(aggregate("ANY_VALUE(x) > 0 AND ARBITRARY(x) > 0 AND BOOL_OR(x = 2) AND EVERY(x > 0)")).isEqualTo("true");
+        assertThat(aggregate("MIN_BY(s, x)")).isEqualTo("a");
+        assertThat(aggregate("APPROX_PERCENTILE(x, 0.5)")).isEqualTo("2");
+        assertThat(aggregate("STDDEV(x) = STDDEV_SAMP(x)")).isEqualTo("true");
+        assertThat(aggregate("ROUND(STDDEV_POP(x) * STDDEV_POP(x), 6) = ROUND(VAR_POP(x), 6)")).isEqualTo("true");
+        assertThat(aggregate("VARIANCE(x) = VAR_SAMP(x)")).isEqualTo("true");
+    }
+
+    @Test
+    void windowFunctionsComputeOnDuckDb() {
+        // t holds (1, 'a'), (2, 'b'), (3, 'a'); every value listed in x order
+        assertThat(column("ROW_NUMBER() OVER (ORDER BY x)")).containsExactly("1", "2", "3");
+        assertThat(column("RANK() OVER (ORDER BY s)")).containsExactly("1", "3", "1");
+        assertThat(column("DENSE_RANK() OVER (ORDER BY s)")).containsExactly("1", "2", "1");
+        assertThat(column("NTILE(2) OVER (ORDER BY x)")).containsExactly("1", "1", "2");
+        assertThat(column("LAG(x) OVER (ORDER BY x)")).containsExactly(null, "1", "2");
+        assertThat(column("LEAD(x, 1, 0) OVER (ORDER BY x)")).containsExactly("2", "3", "0");
+        assertThat(column("FIRST_VALUE(x) OVER (PARTITION BY s ORDER BY x)")).containsExactly("1", "2", "1");
+        assertThat(column("LAST_VALUE(x) OVER (PARTITION BY s ORDER BY x)")).containsExactly("1", "2", "3");
+        assertThat(column("NTH_VALUE(x, 2) OVER (ORDER BY x)")).containsExactly(null, "2", "2");
+        assertThat(column("PERCENT_RANK() OVER (ORDER BY x)")).containsExactly("0.0", "0.5", "1.0");
+        assertThat(column("CUME_DIST() OVER (ORDER BY x)")).containsExactly("0.3333333333333333", "0.6666666666666666", "1.0");
+        assertThat(column("SUM(x) OVER (PARTITION BY s)")).containsExactly("4", "2", "4");
+    }
+
+    /** One Rockset expression over every row of t, in x order. */
+    private List<String> column(String rocksetExpression) {
+        String sql = "SELECT " + renderer.render(RocksetSqlParser.parseExpression(rocksetExpression)) + " FROM t ORDER BY x";
+        List<String> values = new ArrayList<>();
+        try (Statement statement = duckDb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("DuckDB rejected " + sql + ": " + e.getMessage(), e);
+        }
+        return values;
     }
 }

@@ -86,6 +86,12 @@ class RealQueryCorpusTest {
                         + " sum(amount) as total_amount from \"ws\".\"stg_payments\" group by order_id",
                 "select id as payment_id, order_id, payment_method, amount / 100 as amount from \"ws\".\"raw_payments\"",
                 "select 1 as num UNION select 2",
+                // dbt show --limit, test configs with where, --empty
+                "select * from (\n  select * from \"ws\".\"orders\"\n) as model_limit_subq\nlimit 5",
+                "select count(*) as failures from (select * from (select * from \"ws\".\"t\" where status = 'x')"
+                        + " dbt_subquery where id is null) dbt_internal_test",
+                "select * from (select * from \"ws\".\"t\" where false limit 0) _dbt_limit_subq_t",
+                "select id, count(*) from \"ws\".\"t\" group by 1 having count(*) > 1 order by 2 desc, 1",
                 // Rockset documentation and client examples
                 "SELECT * FROM unnest([1] AS q)",
                 "SELECT t.name, tag FROM ws.t CROSS JOIN UNNEST(t.tags AS tag)",
@@ -157,5 +163,12 @@ class RealQueryCorpusTest {
                 + " (SELECT sum(b) OVER (PARTITION BY upper(c)) FROM v)");
         List<String> calls = SyntaxTree.of(statement).functionCalls().stream().map(Expression.FunctionCall::name).toList();
         assertThat(calls).containsExactly("max", "sum", "upper");
+    }
+
+    @Test
+    void parameterNamesAreListedOnceInOrderOfUse() {
+        Statement statement = RocksetSqlParser.parse("SELECT :b, :1 FROM t WHERE x = :b AND y IN (SELECT y FROM u WHERE z = : a)"
+                + " LIMIT :limit");
+        assertThat(SyntaxTree.of(statement).parameterNames()).containsExactly("b", "1", "a", "limit");
     }
 }

@@ -109,4 +109,24 @@ class RocksetFunctionsTest {
                 .map(FunctionDefinition::name).collect(Collectors.toSet());
         assertThat(supported).containsAll(section58);
     }
+
+    @Test
+    void resultTypesAreKnownWhereTheyDoNotFollowTheArguments() {
+        assertThat(functions.resultType("count")).contains(RocksetType.INT);
+        assertThat(functions.resultType("ARRAY_AGG")).contains(RocksetType.ARRAY);
+        assertThat(functions.resultType("CURRENT_TIMESTAMP")).contains(RocksetType.TIMESTAMP);
+        assertThat(functions.resultType("TYPEOF")).contains(RocksetType.STRING);
+        assertThat(functions.resultType("COALESCE")).isEmpty();
+        assertThat(functions.resultType("DATE_TRUNC")).isEmpty();
+    }
+
+    @Test
+    void rocksetTypeNamesAcceptTheirAliases() {
+        assertThat(RocksetType.fromName("Double  Precision")).contains(RocksetType.FLOAT);
+        assertThat(RocksetType.fromName("int64")).contains(RocksetType.INT);
+        assertThat(RocksetType.fromName("VARCHAR")).contains(RocksetType.STRING);
+        assertThat(RocksetType.fromName("null_type")).contains(RocksetType.NULL);
+        assertThat(RocksetType.fromName("timestamp").map(RocksetType::duckDbType)).contains("TIMESTAMPTZ");
+        assertThat(RocksetType.fromName("geography")).isEmpty();
+    }
 }

@@ -379,4 +379,40 @@ class RocksetSqlParserTest {
         assertThat(RocksetSqlParser.parseExpression("x").position()).isEqualTo(new SourcePosition(1, 1));
         assertThat(Optional.of(RocksetSqlParser.parseExpression("NULL"))).containsInstanceOf(Expression.NullLiteral.class);
     }
+
+    @Test
+    void aTrailingCommaAfterTheLastSelectItemIsAccepted() {
+        QueryBody.Select select = select("SELECT a, b, FROM t WHERE x = 1");
+        assertThat(select.items()).hasSize(2);
+        assertThat(select.from()).hasSize(1);
+        assertThat(select("SELECT a, FROM t").items()).hasSize(1);
+    }
+
+    @Test
+    void aParameterMayHaveBlanksAfterItsColon() {
+        Expression.Parameter parameter = (Expression.Parameter) firstItem("SELECT : repo");
+        assertThat(parameter.name()).isEqualTo("repo");
+        assertThat(parameter.position()).isEqualTo(new SourcePosition(1, 8));
+    }
+
+    @Test
+    void joinHintsAreKeptOnTheJoin() {
+        Relation.Join join = (Relation.Join) select(
+                "SELECT * FROM a JOIN b ON a.id = b.id HINT(join_strategy = lookup) WHERE a.x = 1").from().get(0);
+        assertThat(join.hints()).containsEntry("join_strategy", "lookup");
+    }
+
+    @Test
+    void unnestMayNumberItsElements() {
+        Relation.Join join = (Relation.Join) select(
+                "SELECT c.commit.id, idx FROM push CROSS JOIN UNNEST(push.commits AS commit WITH ORDINALITY AS idx) AS c")
+                .from().get(0);
+        Relation.Unnest unnest = (Relation.Unnest) join.right();
+        assertThat(unnest.elementAlias().map(Identifier::name)).contains("commit");
+        assertThat(unnest.ordinality().map(Identifier::name)).contains("idx");
+        assertThat(unnest.alias().map(Identifier::name)).contains("c");
+        Relation.Unnest unnamed = (Relation.Unnest) select("SELECT * FROM UNNEST([1, 2] WITH ORDINALITY)").from().get(0);
+        assertThat(unnamed.ordinality().map(Identifier::name)).contains("ordinality");
+        assertThat(((Relation.Unnest) select("SELECT * FROM UNNEST([1])").from().get(0)).ordinality()).isEmpty();
+    }
 }

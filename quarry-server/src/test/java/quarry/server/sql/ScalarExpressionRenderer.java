@@ -29,7 +29,8 @@ final class ScalarExpressionRenderer {
                 orderBy.append(orderBy.isEmpty() ? "" : ", ").append(render(item.expression()))
                         .append(' ').append(item.direction());
             }
-            return functions.render(call, arguments, orderBy.toString());
+            String sql = functions.render(call, arguments, orderBy.toString());
+            return call.over().map(window -> sql + " OVER (" + window(window) + ")").orElse(sql);
         }
         if (expression instanceof Expression.Binary binary) {
             return RocksetOperators.binary(binary.operator(), render(binary.left()), render(binary.right()));
@@ -63,5 +64,20 @@ final class ScalarExpressionRenderer {
             return "(" + render(isNull.value()) + (isNull.negated() ? " IS NOT NULL)" : " IS NULL)");
         }
         throw new IllegalArgumentException("not rendered in tests: " + expression);
+    }
+
+    private String window(WindowSpec window) {
+        StringBuilder sql = new StringBuilder();
+        if (!window.partitionBy().isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            window.partitionBy().forEach(key -> keys.add(render(key)));
+            sql.append("PARTITION BY ").append(String.join(", ", keys));
+        }
+        if (!window.orderBy().isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            window.orderBy().forEach(item -> keys.add(render(item.expression()) + " " + item.direction()));
+            sql.append(sql.isEmpty() ? "" : " ").append("ORDER BY ").append(String.join(", ", keys));
+        }
+        return sql.toString();
     }
 }

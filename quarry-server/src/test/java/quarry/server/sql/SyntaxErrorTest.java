@@ -31,7 +31,7 @@ class SyntaxErrorTest {
 
     @Test
     void positionsCountLinesAndColumnsAfterLineBreaks() {
-        assertSyntaxError("SELECT a,\n  FROM t", 2, 3, "Syntax error: Unexpected 'FROM', expected an expression.");
+        assertSyntaxError("SELECT a,\n  , b FROM t", 2, 3, "Syntax error: Unexpected ',', expected an expression.");
         assertSyntaxError("/* dbt */\nselect *\nfrom t\nwhere x = = 1", 4, 11,
                 "Syntax error: Unexpected '=', expected an expression.");
     }
@@ -63,7 +63,8 @@ class SyntaxErrorTest {
     @Test
     void reservedWordsNeedQuotesAsNames() {
         assertSyntaxError("SELECT select FROM t", 1, 8, "Syntax error: Unexpected 'select', expected an expression.");
-        assertSyntaxError("SELECT * FROM order", 1, 15, "Syntax error: Unexpected 'order', expected a collection name.");
+        assertSyntaxError("SELECT * FROM order", 1, 15,
+                "Syntax error: Unexpected 'order', expected a collection name (order is a reserved word: quote it as \"order\").");
         RocksetSqlParser.parse("SELECT \"select\" FROM \"order\"");
     }
 
@@ -104,5 +105,11 @@ class SyntaxErrorTest {
     void unknownIntervalUnitIsRejected() {
         assertSyntaxError("SELECT INTERVAL 1 FORTNIGHT", 1, 19,
                 "Syntax error: Unexpected 'FORTNIGHT', expected an interval unit such as DAY or HOUR.");
+    }
+
+    @Test
+    void hugeTypeParametersAreRejected() {
+        assertSyntaxError("SELECT CAST(x AS varchar(99999999999999999999))", 1, 26,
+                "Syntax error: Unexpected '99999999999999999999', expected a smaller number.");
     }
 }
