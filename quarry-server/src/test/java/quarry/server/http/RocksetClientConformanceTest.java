@@ -122,6 +122,9 @@ class RocksetClientConformanceTest {
         assertThat(c.getStats().getDocCount()).isEqualTo(2L);
         assertThat(c.getStats().getBytesInserted()).isPositive();
         assertThat(client.collections.workspace("commons").getData()).extracting(Collection::getName).contains("life");
+        client.collections.update("commons", "life",
+                new com.rockset.client.model.UpdateCollectionRequest().description("updated"));
+        assertThat(client.collections.get("commons", "life").getData().getDescription()).isEqualTo("updated");
         assertThat(client.collections.list().getData()).extracting(Collection::getName).contains("life");
         client.collections.delete("commons", "life");
         assertThatThrownBy(() -> client.collections.get("commons", "life"))
