@@ -68,7 +68,7 @@ public final class QueryService implements AutoCloseable {
         this.mapper = Objects.requireNonNull(mapper);
         this.limits = Objects.requireNonNull(limits);
         this.encoder = new ResultEncoder(mapper);
-        this.ingest = new IngestPipeline(metadata, new quarry.server.store.OperationResolver(database, documents),
+        this.ingest = new IngestPipeline(metadata, new quarry.server.store.OperationResolver(documents),
                 new IngestTransformation(mapper));
         this.responses = new QueryResponses(mapper);
         this.pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -241,6 +241,7 @@ public final class QueryService implements AutoCloseable {
                 case INSERT -> insert(job);
                 case DESCRIBE -> describe(job);
             }
+            job.expiresAt = Instant.now().plus(limits.retention()); // before COMPLETED is visible
             job.status = QueryJob.Status.COMPLETED;
         } catch (QueryException e) {
             job.error = e.withQueryId(job.id);
