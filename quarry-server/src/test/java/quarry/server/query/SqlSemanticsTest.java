@@ -138,4 +138,16 @@ class SqlSemanticsTest {
         assertThatThrownBy(() -> rows("SELECT * FROM shop.nothing")).isInstanceOfSatisfying(QueryException.class,
                 e -> assertThat(e.getMessage()).isEqualTo("Collection \"nothing\" does not exist in workspace \"shop\""));
     }
+
+    @Test
+    void parametersBindAsTypedValuesEvenInLimit() {
+        JsonNode r = queries.run(new QueryRequest("SELECT _id FROM shop.orders WHERE customer = :c ORDER BY _id LIMIT :n",
+                List.of(new QueryParameter("c", "string", "c1"), new QueryParameter("n", "int", "1")), null, null, false,
+                null, null)).path("results");
+        assertThat(r.toString()).isEqualTo("[{\"_id\":\"o1\"}]");
+        assertThatThrownBy(() -> queries.run(new QueryRequest("SELECT :missing", List.of(), null, null, false, null,
+                null))).isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.getMessage()).contains(":missing"));
+        assertThatThrownBy(() -> queries.run(new QueryRequest("SELECT :n", List.of(new QueryParameter("n", "int", "x")),
+                null, null, false, null, null))).isInstanceOf(QueryException.class);
+    }
 }
