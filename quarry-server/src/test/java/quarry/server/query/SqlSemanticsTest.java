@@ -87,6 +87,8 @@ class SqlSemanticsTest {
         assertThat(json("SELECT items[1] AS first, addr.city AS city FROM shop.orders WHERE _id = 'o1'"))
                 .isEqualTo("[{\"first\":\"a\",\"city\":\"Oslo\"}]");
         assertThat(json("SELECT _id FROM shop.orders WHERE addr.city = 'Rome'")).isEqualTo("[{\"_id\":\"o3\"}]");
+        assertThat(json("SELECT _id, items[5] AS fifth, addr.city FROM shop.orders WHERE _id = 'o2'"))
+                .isEqualTo("[{\"_id\":\"o2\"}]");
         assertThat(json("SELECT ARRAY_LENGTH(items) AS n FROM shop.orders ORDER BY _id"))
                 .isEqualTo("[{\"n\":2},{\"n\":1},{\"n\":0}]");
         assertThat(json("SELECT x FROM UNNEST([10, 20] AS x) ORDER BY x")).isEqualTo("[{\"x\":10},{\"x\":20}]");
