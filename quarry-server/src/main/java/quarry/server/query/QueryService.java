@@ -167,6 +167,10 @@ public final class QueryService implements AutoCloseable {
         if (job.status == QueryJob.Status.ERROR) {
             throw job.error;
         }
+        if (job.evicted) {
+            throw new QueryException(404, "NOTFOUND", "Results of query \"" + id + "\" are no longer kept (the"
+                    + " server's memory limit for results was reached); run the query again", null, null, null, id);
+        }
         if (job.status != QueryJob.Status.COMPLETED || job.pages == null) {
             throw new QueryException(400, "INVALIDINPUT", "Query \"" + id + "\" has no results to page: its status is "
                     + job.status, null, null, null, id);
@@ -270,6 +274,9 @@ public final class QueryService implements AutoCloseable {
         job.elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         job.expiresAt = Instant.now().plus(limits.retention());
         job.done.complete(null);
+        if (jobs.containsKey(job.id)) {
+            evictOverBudget(job);
+        }
     }
 
     private static QueryException executionError(Exception e, String queryId) {
@@ -376,6 +383,39 @@ public final class QueryService implements AutoCloseable {
 
     private void keep(QueryJob job) {
         jobs.put(job.id, job);
+        evictOverBudget(job);
+    }
+
+    /**
+     * Kept results live in memory; past a quarter of the heap the oldest finished queries lose
+     * their results (their status stays) so that paging through big results cannot exhaust it.
+     */
+    private void evictOverBudget(QueryJob current) {
+        long budget = Runtime.getRuntime().maxMemory() / 4;
+        List<QueryJob> kept = new ArrayList<>();
+        long total = 0;
+        for (QueryJob j : jobs.values()) {
+            ResultPages p = j.pages;
+            if (p != null) {
+                total += p.bytes() + 4L * p.count();
+                kept.add(j);
+            }
+        }
+        if (total <= budget) {
+            return;
+        }
+        kept.sort((a, b) -> a.submittedAt.compareTo(b.submittedAt));
+        for (QueryJob j : kept) {
+            if (total <= budget) {
+                break;
+            }
+            if (j != current && j.finished()) {
+                ResultPages p = j.pages;
+                j.pages = null;
+                j.evicted = true;
+                total -= p.bytes() + 4L * p.count();
+            }
+        }
     }
 
     private QueryJob job(String id) {

@@ -101,6 +101,9 @@ public final class DocumentDecoder {
         if (value.isBoolean()) {
             return new FieldValue(ColumnType.BOOLEAN, value.booleanValue());
         }
+        if (value.isInt() || value.isLong()) {
+            return new FieldValue(ColumnType.BIGINT, value.longValue());
+        }
         if (value.isIntegralNumber()) {
             BigInteger big = value.bigIntegerValue();
             if (big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0) {

@@ -395,5 +395,8 @@ class RocksetClientConformanceTest {
         QueryResponse r = client.virtualInstances.query("default", new QueryRequest()
                 .sql(new QueryRequestSql().query("SELECT 'vi' AS via")));
         assertThat(row(r, 0)).containsEntry("via", "vi");
+        var vis = client.virtualInstances.list().getData();
+        assertThat(vis).hasSize(1);
+        assertThat(vis.get(0).isDefaultVi()).isTrue();
     }
 }
