@@ -30,6 +30,7 @@ class DbtQueriesTest {
         meta.createWorkspace("dbt_ws", null);
         meta.createCollection("dbt_ws", "seed", null, null, null);
         meta.createCollection("dbt_ws", "incremental", null, null, null);
+        meta.createCollection("commons", "go-sql-driver", null, null, null);
         List<DocumentStore.Write> writes = new ArrayList<>();
         for (JsonNode n : MAPPER.readTree("[{\"id\":1,\"name\":\"a\",\"status\":\"placed\"},{\"id\":2,\"name\":\"b\","
                 + "\"status\":\"shipped\"},{\"id\":2,\"name\":\"c\",\"status\":\"weird\"},{\"name\":\"d\","
@@ -85,5 +86,20 @@ class DbtQueriesTest {
         assertThat(run("select count(*) AS n from dbt_ws.incremental").get(0).get("n").asLong()).isEqualTo(4);
         assertThat(run("select CAST(id as int) as id, name from \"dbt_ws\".\"incremental\" where id = 1").toString())
                 .isEqualTo("[{\"id\":1,\"name\":\"a\"}]");
+    }
+
+    @Test
+    void goSqlDriverInsertKeepsTypes() {
+        run("INSERT INTO commons.\"go-sql-driver\" SELECT 1 AS f_int, 2.2 AS f_float, 'foo' AS f_string, true AS f_bool,"
+                + " CURRENT_TIMESTAMP AS f_timestamp, 1680632196642 AS t_unix");
+        JsonNode row = run("SELECT * EXCEPT (_id, _event_time) FROM commons.\"go-sql-driver\"").get(0);
+        assertThat(row.get("f_int").asLong()).isEqualTo(1);
+        assertThat(row.get("f_float").asDouble()).isEqualTo(2.2);
+        assertThat(row.get("f_string").asText()).isEqualTo("foo");
+        assertThat(row.get("f_bool").asBoolean()).isTrue();
+        assertThat(row.get("f_timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+        assertThat(row.get("t_unix").asLong()).isEqualTo(1680632196642L);
+        assertThat(run("SELECT TYPEOF(f_timestamp) AS t FROM commons.\"go-sql-driver\"").get(0).get("t").asText())
+                .isEqualTo("timestamp");
     }
 }
