@@ -57,7 +57,7 @@ final class DocumentRoutes {
     private JsonNode add(ApiRequest r) {
         ArrayNode data = batch(r);
         long now = nowMicros();
-        List<ObjectNode> statuses = new ArrayList<>();
+        List<Status> statuses = new ArrayList<>();
         List<Operation> writes = new ArrayList<>();
         for (JsonNode doc : data) {
             try {
@@ -82,7 +82,7 @@ final class DocumentRoutes {
             }
         }
         Map<String, ObjectNode> current = documents.read(r.var("ws"), r.var("c"), ids);
-        List<ObjectNode> statuses = new ArrayList<>();
+        List<Status> statuses = new ArrayList<>();
         List<DocumentStore.Write> writes = new ArrayList<>();
         long now = nowMicros();
         for (JsonNode entry : data) {
@@ -104,9 +104,7 @@ final class DocumentRoutes {
                 DocumentDecoder.Decoded d = DocumentDecoder.decode(patched, now);
                 current.put(id, patched);
                 writes.add(DocumentStore.Write.upsert(d.document(), false));
-                ObjectNode s = status(r.var("c"), id, "PATCHED", null);
-                s.put("patch_id", UUID.randomUUID().toString());
-                statuses.add(s);
+                statuses.add(new Status(r.var("c"), id, "PATCHED", null, UUID.randomUUID().toString()));
             } catch (InvalidDocumentException | JsonPatch.PatchException e) {
                 statuses.add(status(r.var("c"), id, "ERROR", e.getMessage()));
             }
@@ -117,7 +115,7 @@ final class DocumentRoutes {
 
     private JsonNode delete(ApiRequest r) {
         ArrayNode data = batch(r);
-        List<ObjectNode> statuses = new ArrayList<>();
+        List<Status> statuses = new ArrayList<>();
         List<DocumentStore.Write> writes = new ArrayList<>();
         for (JsonNode entry : data) {
             JsonNode id = entry.path("_id");
@@ -132,26 +130,41 @@ final class DocumentRoutes {
         return response(statuses, offset);
     }
 
-    private ObjectNode status(String collection, String id, String status, String error) {
-        ObjectNode s = mapper.createObjectNode();
-        s.put("_collection", collection);
-        if (error == null) {
-            s.putNull("error");
-        } else {
-            ObjectNode e = s.putObject("error");
-            e.put("message", error);
-            e.put("type", "INVALIDINPUT");
-        }
-        s.put("_id", id);
-        s.put("status", status);
-        s.putNull("patch_id");
-        return s;
+    /** One document's outcome, as the response's {@code data} lists it. */
+    private record Status(String collection, String id, String status, String error, String patchId) {}
+
+    private static Status status(String collection, String id, String status, String error) {
+        return new Status(collection, id, status, error, null);
     }
 
-    private ObjectNode response(List<ObjectNode> statuses, String offset) {
+    /** Written with a streaming generator: a batch of 20,000 statuses is the bulk of the response. */
+    private ObjectNode response(List<Status> statuses, String offset) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(statuses.size() * 96 + 16);
+        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(bytes)) {
+            g.writeStartArray();
+            for (Status s : statuses) {
+                g.writeStartObject();
+                g.writeStringField("_collection", s.collection());
+                if (s.error() == null) {
+                    g.writeNullField("error");
+                } else {
+                    g.writeObjectFieldStart("error");
+                    g.writeStringField("message", s.error());
+                    g.writeStringField("type", "INVALIDINPUT");
+                    g.writeEndObject();
+                }
+                g.writeStringField("_id", s.id());
+                g.writeStringField("status", s.status());
+                g.writeStringField("patch_id", s.patchId());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         ObjectNode out = mapper.createObjectNode();
-        ArrayNode data = out.putArray("data");
-        statuses.forEach(data::add);
+        out.putRawValue("data", new com.fasterxml.jackson.databind.util.RawValue(
+                new quarry.server.query.RawJson(bytes.toByteArray())));
         out.put("last_offset", offset);
         return out;
     }

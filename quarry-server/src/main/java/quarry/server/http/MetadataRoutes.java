@@ -63,7 +63,10 @@ final class MetadataRoutes {
                 Route.of("POST", BASE + "/ws/{ws}/aliases/{a}", this::updateAlias),
                 Route.of("PUT", BASE + "/ws/{ws}/aliases/{a}", this::updateAlias),
                 Route.of("DELETE", BASE + "/ws/{ws}/aliases/{a}", r -> json.data(json.alias(
-                        metadata.deleteAlias(r.var("ws"), r.var("a")), "DELETED"))));
+                        metadata.deleteAlias(r.var("ws"), r.var("a")), "DELETED"))),
+                Route.of("GET", BASE + "/virtualinstances", r -> json.data(mapper.createArrayNode()
+                        .add(virtualInstance()))),
+                Route.of("GET", BASE + "/virtualinstances/{vi}", r -> virtualInstance(r.var("vi"))));
     }
 
     private JsonNode organization() {
@@ -85,6 +88,32 @@ final class MetadataRoutes {
         cluster.put("top_level_domain", "");
         cluster.put("apiserver_url", "localhost");
         return json.data(org);
+    }
+
+    /** The one synthetic virtual instance every query runs on (spec §4.9). */
+    static final String DEFAULT_VI_ID = "00000000-0000-4000-8000-000000000001";
+
+    private ObjectNode virtualInstance() {
+        ObjectNode vi = mapper.createObjectNode();
+        vi.put("id", DEFAULT_VI_ID);
+        vi.put("rrn", "rrn:vi:local:" + DEFAULT_VI_ID);
+        vi.put("name", "default");
+        vi.put("description", "the Quarry server");
+        vi.put("state", "ACTIVE");
+        vi.put("current_size", "SMALL");
+        vi.put("desired_size", "SMALL");
+        vi.put("default_vi", true);
+        vi.put("created_at", "2024-01-01T00:00:00Z");
+        vi.putNull("created_by");
+        return vi;
+    }
+
+    private JsonNode virtualInstance(String id) {
+        if (!id.equals(DEFAULT_VI_ID) && !id.equals("rrn:vi:local:" + DEFAULT_VI_ID) && !id.equals("default")) {
+            throw new ApiException(404, "NOTFOUND", "VIRTUAL_INSTANCE_NOT_FOUND",
+                    "Virtual instance \"" + id + "\" not found", null, null, null, null);
+        }
+        return json.data(virtualInstance());
     }
 
     private static void requireName(String kind, String name) {

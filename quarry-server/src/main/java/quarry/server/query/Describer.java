@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -125,9 +124,7 @@ final class Describer {
         }
         if (value.isObject()) {
             parents.merge(path, 1L, Long::sum);
-            Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> child = it.next();
+            for (Map.Entry<String, JsonNode> child : value.properties()) {
                 List<String> p = append(path, child.getKey());
                 add(p, type(child.getValue()), 1, 0);
                 walk(p, child.getValue(), maxDepth);

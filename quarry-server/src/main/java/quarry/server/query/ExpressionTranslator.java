@@ -74,7 +74,7 @@ final class ExpressionTranslator {
             return subscript(translate(s.base(), scope), translate(s.index(), scope));
         }
         if (e instanceof Expression.Parameter p) {
-            return parameter(p);
+            return Parameters.bind(p, context.parameters);
         }
         if (e instanceof Expression.Unary u) {
             return unary(u, scope);
@@ -236,51 +236,6 @@ final class ExpressionTranslator {
             default -> throw QueryException.sql("Unknown literal type " + type, position.line(), position.column(),
                     null);
         };
-    }
-
-    private Sql parameter(Expression.Parameter p) {
-        QueryParameter found = null;
-        if (p.positional()) {
-            int index = Integer.parseInt(p.name()) - 1;
-            List<QueryParameter> unnamed = context.parameters.stream()
-                    .filter(q -> q.name() == null || q.name().isEmpty() || q.name().equals(p.name())).toList();
-            if (index >= 0 && index < unnamed.size()) {
-                found = unnamed.get(index);
-            }
-        } else {
-            for (QueryParameter q : context.parameters) {
-                if (p.name().equals(q.name())) {
-                    found = q;
-                }
-            }
-        }
-        if (found == null) {
-            throw QueryException.sql("Parameter :" + p.name() + " is not defined in sql.parameters",
-                    p.position().line(), p.position().column(), null);
-        }
-        return parameterValue(found, p.position());
-    }
-
-    private static Sql parameterValue(QueryParameter q, SourcePosition at) {
-        String type = q.type() == null ? "string" : q.type().toLowerCase(Locale.ROOT);
-        String value = q.value();
-        if (value == null || type.equals("null")) {
-            return Sql.of("NULL", Kind.OTHER);
-        }
-        try {
-            return switch (type) {
-                case "int", "integer", "int64", "bigint" -> Sql.of("CAST(" + Long.parseLong(value.trim()) + " AS BIGINT)",
-                        Kind.NUMBER);
-                case "float", "double", "double precision" -> Sql.of("CAST(" + Double.parseDouble(value.trim())
-                        + " AS DOUBLE)", Kind.NUMBER);
-                case "bool", "boolean" -> Sql.of(Boolean.parseBoolean(value.trim()) ? "true" : "false", Kind.BOOL);
-                case "date", "time", "datetime", "timestamp" -> typedLiteral(type, value, at);
-                default -> Sql.of(TranslationContext.literal(value), Kind.STRING);
-            };
-        } catch (NumberFormatException e) {
-            throw QueryException.sql("Parameter " + (q.name() == null ? "" : ":" + q.name() + " ") + "value \"" + value
-                    + "\" is not a valid " + type, at.line(), at.column(), null);
-        }
     }
 
     // ---- operators

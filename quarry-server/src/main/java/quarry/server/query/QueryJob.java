@@ -21,6 +21,7 @@ final class QueryJob {
     private java.sql.Statement running;
     volatile boolean cancelled;
     volatile boolean timedOut;
+    volatile boolean evicted;
     volatile Instant expiresAt;
 
     QueryJob(String id, Plan plan) {

@@ -53,6 +53,7 @@ public final class QueryService implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Limits limits;
     private final ResultEncoder encoder;
+    private final QueryResponses responses;
     private final Map<String, QueryJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
@@ -67,8 +68,9 @@ public final class QueryService implements AutoCloseable {
         this.mapper = Objects.requireNonNull(mapper);
         this.limits = Objects.requireNonNull(limits);
         this.encoder = new ResultEncoder(mapper);
-        this.ingest = new IngestPipeline(metadata, new quarry.server.store.OperationResolver(database, documents),
+        this.ingest = new IngestPipeline(metadata, new quarry.server.store.OperationResolver(documents),
                 new IngestTransformation(mapper));
+        this.responses = new QueryResponses(mapper);
         this.pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "quarry-async-query");
             t.setDaemon(true);
@@ -98,7 +100,7 @@ public final class QueryService implements AutoCloseable {
             if (paginated) {
                 keep(job);
             }
-            return completed(job, max);
+            return responses.completed(job, max);
         }
         Duration timeout = bounded(request.timeoutMs(), limits.asyncTimeout());
         keep(job);
@@ -116,7 +118,7 @@ public final class QueryService implements AutoCloseable {
             }
         }
         if (job.status == QueryJob.Status.COMPLETED) {
-            return completed(job, request.maxInitialResults());
+            return responses.completed(job, request.maxInitialResults());
         }
         if (job.status == QueryJob.Status.ERROR && !request.async()) {
             throw job.error;
@@ -126,9 +128,9 @@ public final class QueryService implements AutoCloseable {
         out.put("status", job.status.name());
         if (!request.async()) {
             out.set("results", mapper.createArrayNode());
-            columnFields(out, job.plan);
+            responses.columnFields(out, job.plan);
         }
-        out.set("stats", stats(job));
+        out.set("stats", responses.stats(job));
         return out;
     }
 
@@ -154,7 +156,7 @@ public final class QueryService implements AutoCloseable {
     public ObjectNode info(String id) {
         QueryJob job = job(id);
         ObjectNode out = mapper.createObjectNode();
-        out.set("data", infoData(job));
+        out.set("data", responses.info(job));
         out.put("last_offset", job.lastOffset);
         return out;
     }
@@ -164,6 +166,10 @@ public final class QueryService implements AutoCloseable {
         QueryJob job = job(id);
         if (job.status == QueryJob.Status.ERROR) {
             throw job.error;
+        }
+        if (job.evicted) {
+            throw new QueryException(404, "NOTFOUND", "Results of query \"" + id + "\" are no longer kept (the"
+                    + " server's memory limit for results was reached); run the query again", null, null, null, id);
         }
         if (job.status != QueryJob.Status.COMPLETED || job.pages == null) {
             throw new QueryException(400, "INVALIDINPUT", "Query \"" + id + "\" has no results to page: its status is "
@@ -186,7 +192,7 @@ public final class QueryService implements AutoCloseable {
         pagination.put("current_page_doc_count", Math.max(0, end - start));
         pagination.put("next_cursor_offset", end);
         pagination.put("start_cursor", cursor == null || cursor.isEmpty() ? null : cursor);
-        pagination.put("next_cursor", end < total ? cursor(end) : null);
+        pagination.put("next_cursor", end < total ? QueryResponses.cursor(end) : null);
         pagination.putNull("next_page_link");
         return out;
     }
@@ -207,7 +213,7 @@ public final class QueryService implements AutoCloseable {
             }
         }
         ObjectNode out = mapper.createObjectNode();
-        out.set("data", infoData(job));
+        out.set("data", responses.info(job));
         return out;
     }
 
@@ -216,7 +222,7 @@ public final class QueryService implements AutoCloseable {
         ObjectNode out = mapper.createObjectNode();
         ArrayNode data = out.putArray("data");
         jobs.values().stream().filter(j -> !j.finished()).sorted((a, b) -> a.submittedAt.compareTo(b.submittedAt))
-                .forEach(j -> data.add(infoData(j)));
+                .forEach(j -> data.add(responses.info(j)));
         return out;
     }
 
@@ -239,6 +245,7 @@ public final class QueryService implements AutoCloseable {
                 case INSERT -> insert(job);
                 case DESCRIBE -> describe(job);
             }
+            job.expiresAt = Instant.now().plus(limits.retention()); // before COMPLETED is visible
             job.status = QueryJob.Status.COMPLETED;
         } catch (QueryException e) {
             job.error = e.withQueryId(job.id);
@@ -267,6 +274,9 @@ public final class QueryService implements AutoCloseable {
         job.elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         job.expiresAt = Instant.now().plus(limits.retention());
         job.done.complete(null);
+        if (jobs.containsKey(job.id)) {
+            evictOverBudget(job);
+        }
     }
 
     private static QueryException executionError(Exception e, String queryId) {
@@ -369,93 +379,43 @@ public final class QueryService implements AutoCloseable {
         job.pages = builder.build();
     }
 
-    // ---- responses
-
-    private ObjectNode completed(QueryJob job, Integer maxInitialResults) {
-        ObjectNode out = mapper.createObjectNode();
-        out.put("query_id", job.id);
-        out.put("status", "COMPLETED");
-        ArrayNode collections = out.putArray("collections");
-        job.collections().forEach(collections::add);
-        out.putArray("aliases");
-        columnFields(out, job.plan);
-        int total = job.pages.count();
-        int first = maxInitialResults == null ? total : Math.min(total, Math.max(0, maxInitialResults));
-        out.putRawValue("results", new RawValue(new RawJson(job.pages.page(0, first))));
-        out.put("results_total_doc_count", total);
-        out.set("stats", stats(job));
-        if (first < total) {
-            ObjectNode pagination = out.putObject("pagination");
-            pagination.put("start_cursor", cursor(0));
-            pagination.put("next_cursor", cursor(first));
-            pagination.put("next_cursor_offset", first);
-        }
-        if (job.plan.kind() == Plan.Kind.INSERT) {
-            out.put("last_offset", job.lastOffset);
-        }
-        return out;
-    }
-
-    private void columnFields(ObjectNode out, Plan plan) {
-        if (plan.star()) {
-            return;
-        }
-        ArrayNode fields = out.putArray("column_fields");
-        List<String> names = switch (plan.kind()) {
-            case SELECT -> plan.columns().stream().filter(c -> !c.hidden()).map(OutputColumn::name).toList();
-            case INSERT -> List.of("num_docs_inserted");
-            case DESCRIBE -> List.of("field", "type", "occurrences", "total");
-        };
-        for (String name : names) {
-            ObjectNode f = fields.addObject();
-            f.put("name", name);
-            f.put("type", "");
-        }
-    }
-
-    private ObjectNode stats(QueryJob job) {
-        ObjectNode stats = mapper.createObjectNode();
-        stats.put("elapsed_time_ms", job.elapsedMs);
-        stats.put("throttled_time_micros", 0);
-        return stats;
-    }
-
-    private ObjectNode infoData(QueryJob job) {
-        ObjectNode d = mapper.createObjectNode();
-        d.put("query_id", job.id);
-        d.put("status", job.status.name());
-        d.putNull("executed_by");
-        d.put("submitted_at", iso(job.submittedAt));
-        boolean completed = job.status == QueryJob.Status.COMPLETED;
-        d.put("expires_at", completed && job.expiresAt != null ? iso(job.expiresAt) : null);
-        ObjectNode stats = d.putObject("stats");
-        stats.put("elapsed_time_ms", job.elapsedMs);
-        stats.put("throttled_time_ms", 0);
-        if (completed && job.pages != null) {
-            stats.put("result_set_document_count", job.pages.count());
-            stats.put("result_set_bytes_size", job.pages.bytes());
-            d.putObject("pagination").put("start_cursor", cursor(0));
-        }
-        d.put("last_offset", job.lastOffset);
-        ArrayNode errors = d.putArray("query_errors");
-        if (job.error != null) {
-            ObjectNode e = errors.addObject();
-            e.put("type", job.error.type());
-            e.put("message", job.error.getMessage());
-            e.put("status_code", job.error.status());
-        }
-        d.putNull("sql");
-        return d;
-    }
-
-    private static String iso(Instant t) {
-        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
-    }
-
     // ---- bookkeeping
 
     private void keep(QueryJob job) {
         jobs.put(job.id, job);
+        evictOverBudget(job);
+    }
+
+    /**
+     * Kept results live in memory; past a quarter of the heap the oldest finished queries lose
+     * their results (their status stays) so that paging through big results cannot exhaust it.
+     */
+    private void evictOverBudget(QueryJob current) {
+        long budget = Runtime.getRuntime().maxMemory() / 4;
+        List<QueryJob> kept = new ArrayList<>();
+        long total = 0;
+        for (QueryJob j : jobs.values()) {
+            ResultPages p = j.pages;
+            if (p != null) {
+                total += p.bytes() + 4L * p.count();
+                kept.add(j);
+            }
+        }
+        if (total <= budget) {
+            return;
+        }
+        kept.sort((a, b) -> a.submittedAt.compareTo(b.submittedAt));
+        for (QueryJob j : kept) {
+            if (total <= budget) {
+                break;
+            }
+            if (j != current && j.finished()) {
+                ResultPages p = j.pages;
+                j.pages = null;
+                j.evicted = true;
+                total -= p.bytes() + 4L * p.count();
+            }
+        }
     }
 
     private QueryJob job(String id) {
@@ -477,10 +437,6 @@ public final class QueryService implements AutoCloseable {
             sb.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
         }
         return sb.append(":0").toString();
-    }
-
-    private static String cursor(int offset) {
-        return "c" + offset;
     }
 
     private static int parseCursor(String cursor, String id) {

@@ -162,7 +162,10 @@ final class QueryTranslator {
             }
             String label = label(name, labels);
             projections.add(sql.text() + " AS " + TranslationContext.quote(label));
-            outputs.add(new Translated.Output(name, label, sql.kind(), sql.field() != null, false));
+            // a missing key or index inside an object or array is undefined too, so its key is omitted
+            boolean path = e instanceof Expression.FieldReference || e instanceof Expression.FieldAccess
+                    || e instanceof Expression.Subscript;
+            outputs.add(new Translated.Output(name, label, sql.kind(), sql.field() != null || path, false));
         }
         String nulls = singleNulls(scope);
         if (allowHidden && !aggregate && nulls != null && outputs.stream().anyMatch(Translated.Output::field)) {

@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
  * Already-encoded JSON (UTF-8) that Jackson copies into a response as is, so a page of results
  * is never decoded to Java strings and encoded again.
  */
-final class RawJson implements SerializableString {
+public final class RawJson implements SerializableString {
 
     private final byte[] utf8;
 
-    RawJson(byte[] utf8) {
+    public RawJson(byte[] utf8) {
         this.utf8 = utf8;
     }
 

@@ -37,6 +37,11 @@ public final class Database implements AutoCloseable {
     private final java.util.concurrent.ConcurrentLinkedDeque<DuckDBConnection> idle =
             new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile boolean closed;
+    /** What to run when the write in progress commits, or rolls back; guarded by writeLock. */
+    private final java.util.List<Runnable> onCommit = new java.util.ArrayList<>();
+    private final java.util.List<Runnable> onRollback = new java.util.ArrayList<>();
+    /** Whether the writer is inside COMMIT; guarded by writeLock. */
+    private boolean committing;
 
     private Database(Path dataDir, FileChannel lockChannel, FileLock fileLock, DuckDBConnection writer) {
         this.dataDir = dataDir;
@@ -100,7 +105,7 @@ public final class Database implements AutoCloseable {
         ensureOpen();
         DuckDBConnection c = idle.pollFirst();
         if (c == null) {
-            c = (DuckDBConnection) writer.duplicate();
+            c = writer.duplicate();
             c.setAutoCommit(true);
         }
         return new Reader(c);
@@ -145,13 +150,22 @@ public final class Database implements AutoCloseable {
             ensureOpen();
             try {
                 T result = work.run(writer);
+                committing = true;
                 writer.commit();
+                committing = false;
+                finishTransaction(onCommit);
                 return result;
             } catch (SQLException | RuntimeException e) {
+                boolean commitFailed = committing;
+                committing = false;
+                finishTransaction(onRollback);
                 try {
                     writer.rollback();
                 } catch (SQLException ignored) {
                     // the original failure is what matters
+                }
+                if (commitFailed) {
+                    restartTransaction();
                 }
                 if (e instanceof RuntimeException re) {
                     throw re;
@@ -160,6 +174,43 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Registers what to do when the current write commits (publish a snapshot of what it
+     * changed) and when it rolls back; outside a write, {@code committed} runs at once.
+     */
+    public void afterTransaction(Runnable committed, Runnable rolledBack) {
+        if (!inWrite()) {
+            committed.run();
+            return;
+        }
+        onCommit.add(committed);
+        onRollback.add(rolledBack);
+    }
+
+    /** Whether the calling thread is inside {@link #write}. */
+    public boolean inWrite() {
+        return writeLock.isHeldByCurrentThread();
+    }
+
+    private void finishTransaction(java.util.List<Runnable> run) {
+        java.util.List<Runnable> actions = new java.util.ArrayList<>(run);
+        onCommit.clear();
+        onRollback.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    /**
+     * After a failed COMMIT the JDBC driver leaves the writer without an open transaction (DuckDB
+     * rolled it back), so the next write would autocommit statement by statement; begin one again.
+     */
+    private void restartTransaction() {
+        try (Statement s = writer.createStatement()) {
+            s.execute("BEGIN TRANSACTION");
+        } catch (SQLException ignored) {
+            // a transaction is open already
         }
     }
 

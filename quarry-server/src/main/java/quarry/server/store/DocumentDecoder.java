@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +39,7 @@ public final class DocumentDecoder {
         long eventTime = nowMicros;
         String op = "UPSERT";
         Map<String, FieldValue> fields = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             String name = e.getKey();
             JsonNode value = e.getValue();
             switch (name) {
@@ -103,6 +100,9 @@ public final class DocumentDecoder {
         }
         if (value.isBoolean()) {
             return new FieldValue(ColumnType.BOOLEAN, value.booleanValue());
+        }
+        if (value.isInt() || value.isLong()) {
+            return new FieldValue(ColumnType.BIGINT, value.longValue());
         }
         if (value.isIntegralNumber()) {
             BigInteger big = value.bigIntegerValue();

@@ -46,6 +46,9 @@ public final class DocumentStore {
     private final MetadataStore metadata;
     private final ValueEncoder encoder;
     private final ObjectMapper mapper;
+    private final java.util.concurrent.locks.ReentrantLock groupLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> pending =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Per collection id; used only under the writer lock. */
     private final Map<Long, IdFilter> filters = new HashMap<>();
 
@@ -56,23 +59,95 @@ public final class DocumentStore {
         this.encoder = new ValueEncoder(mapper);
     }
 
-    /** Applies writes in order (the last write of an {@code _id} wins); returns the new last_offset. */
-    public String apply(String ws, String collection, List<Write> writes, long bytes) {
-        try {
-            Map<String, Write> last = new LinkedHashMap<>();
-            for (Write w : writes) {
-                last.remove(w.id());
-                last.put(w.id(), w);
-            }
-            Map<String, ColumnType> needed = neededTypes(last.values());
-            return database.write(c -> applyLocked(c, ws, collection, last, needed, bytes));
-        } catch (RuntimeException e) {
-            database.write(c -> {
-                metadata.reload(c);
-                return null;
-            });
-            throw e;
+    /** One caller's batch waiting to be committed, possibly together with others (group commit). */
+    private static final class Pending {
+        final String workspace;
+        final String collection;
+        final Map<String, Write> last;
+        final Map<String, ColumnType> needed;
+        final long bytes;
+        String offset;
+        RuntimeException error;
+        volatile boolean done;
+
+        Pending(String workspace, String collection, Map<String, Write> last, Map<String, ColumnType> needed,
+                long bytes) {
+            this.workspace = workspace;
+            this.collection = collection;
+            this.last = last;
+            this.needed = needed;
+            this.bytes = bytes;
         }
+    }
+
+    /**
+     * Applies writes in order (the last write of an {@code _id} wins) and returns the new
+     * last_offset once they are committed. Batches that arrive while another commits are
+     * committed together in one transaction (one WAL sync for all); if that group fails, each
+     * batch is retried alone so that one bad batch fails only its own request.
+     */
+    public String apply(String ws, String collection, List<Write> writes, long bytes) {
+        Map<String, Write> last = new LinkedHashMap<>();
+        for (Write w : writes) {
+            last.remove(w.id());
+            last.put(w.id(), w);
+        }
+        Pending mine = new Pending(ws, collection, last, neededTypes(last.values()), bytes);
+        pending.add(mine);
+        groupLock.lock();
+        try {
+            if (!mine.done) {
+                List<Pending> group = new ArrayList<>();
+                for (Pending p = pending.poll(); p != null; p = pending.poll()) {
+                    group.add(p);
+                }
+                commit(group);
+            }
+        } finally {
+            groupLock.unlock();
+        }
+        if (mine.error != null) {
+            throw mine.error;
+        }
+        return mine.offset;
+    }
+
+    private void commit(List<Pending> group) {
+        if (group.size() > 1) {
+            try {
+                String[] offsets = database.write(c -> {
+                    String[] out = new String[group.size()];
+                    for (int i = 0; i < group.size(); i++) {
+                        Pending p = group.get(i);
+                        out[i] = applyLocked(c, p.workspace, p.collection, p.last, p.needed, p.bytes);
+                    }
+                    return out;
+                });
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).offset = offsets[i];
+                    group.get(i).done = true;
+                }
+                return;
+            } catch (RuntimeException e) {
+                reloadCatalog();
+            }
+        }
+        for (Pending p : group) {
+            try {
+                p.offset = database.write(c -> applyLocked(c, p.workspace, p.collection, p.last, p.needed, p.bytes));
+            } catch (RuntimeException e) {
+                reloadCatalog();
+                p.error = e;
+            }
+            p.done = true;
+        }
+    }
+
+    private void reloadCatalog() {
+        database.write(c -> {
+            metadata.reload(c);
+            return null;
+        });
     }
 
     private String applyLocked(DuckDBConnection c, String ws, String collection, Map<String, Write> last,
@@ -105,9 +180,12 @@ public final class DocumentStore {
         }
         long offset;
         try (Statement s = c.createStatement()) {
-            s.execute("UPDATE meta.collection SET bytes_inserted = bytes_inserted + " + bytes + " WHERE id = " + info.id());
+            if (bytes != 0 && s.executeUpdate("UPDATE meta.tally SET value = value + " + bytes
+                    + " WHERE name = 'bytes:" + info.id() + "'") == 0) {
+                s.execute("INSERT INTO meta.tally VALUES ('bytes:" + info.id() + "', " + bytes + ")");
+            }
             try (ResultSet rs = s.executeQuery(
-                    "UPDATE meta.counter SET value = value + 1 WHERE name = 'offset' RETURNING value")) {
+                    "UPDATE meta.tally SET value = value + 1 WHERE name = 'offset' RETURNING value")) {
                 rs.next();
                 offset = rs.getLong(1);
             }

@@ -25,6 +25,11 @@ public final class MetadataStore {
 
     private final Database database;
     private final AtomicReference<Catalog> catalog = new AtomicReference<>();
+    /**
+     * The snapshot of a write in progress: seen by the writer only, published when it commits, so
+     * a query never resolves a field whose column is not committed yet.
+     */
+    private volatile Catalog pending;
 
     public MetadataStore(Database database) {
         this.database = Objects.requireNonNull(database);
@@ -40,7 +45,8 @@ public final class MetadataStore {
 
     /** The current snapshot. */
     public Catalog catalog() {
-        return catalog.get();
+        Catalog p = pending;
+        return p != null && database.inWrite() ? p : catalog.get();
     }
 
     Database database() {
@@ -94,7 +100,16 @@ public final class MetadataStore {
                 }
             }
         }
-        catalog.set(new Catalog(workspaces, collections, views, aliases));
+        Catalog next = new Catalog(workspaces, collections, views, aliases);
+        if (database.inWrite()) {
+            pending = next;
+            database.afterTransaction(() -> {
+                catalog.set(next);
+                pending = null;
+            }, () -> pending = null);
+        } else {
+            catalog.set(next);
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -169,7 +184,7 @@ public final class MetadataStore {
             long id;
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(
-                            "UPDATE meta.counter SET value = value + 1 WHERE name = 'collection' RETURNING value")) {
+                            "UPDATE meta.tally SET value = value + 1 WHERE name = 'collection' RETURNING value")) {
                 rs.next();
                 id = rs.getLong(1);
             }
@@ -227,7 +242,8 @@ public final class MetadataStore {
     public long[] stats(CollectionInfo info) {
         try (Database.Reader r = database.reader(); Statement s = r.connection().createStatement();
                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM " + info.table()
-                        + "), (SELECT bytes_inserted FROM meta.collection WHERE id = " + info.id() + ")")) {
+                        + "), (SELECT bytes_inserted FROM meta.collection WHERE id = " + info.id()
+                        + ") + coalesce((SELECT value FROM meta.tally WHERE name = 'bytes:" + info.id() + "'), 0)")) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         } catch (SQLException e) {

@@ -9,22 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Applies a batch of {@link Operation}s with the meaning of each {@code _op} (spec §5.4):
  * INSERT only when absent; UPDATE merges top-level fields into a stored document; UPSERT merges
  * or inserts; REPLACE replaces only a stored document; REPSERT, and a document without
  * {@code _op}, replace or insert; DELETE removes. Operations on one {@code _id} in one batch see
- * each other in order. The stored documents are read and the result written under the writer
- * lock, so no other write slips in between.
+ * each other in order. Batches that read stored documents are serialised per collection (read,
+ * then write), so two of them never merge into the same stale document. The writer lock is not
+ * held while reading: the document store's group commit takes its own locks first.
  */
 public final class OperationResolver {
 
-    private final Database database;
     private final DocumentStore documents;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public OperationResolver(Database database, DocumentStore documents) {
-        this.database = Objects.requireNonNull(database);
+    public OperationResolver(DocumentStore documents) {
         this.documents = Objects.requireNonNull(documents);
     }
 
@@ -34,7 +36,13 @@ public final class OperationResolver {
         if (!reads) {
             return documents.apply(ws, collection, plain(operations), bytes);
         }
-        return database.write(c -> documents.apply(ws, collection, resolve(ws, collection, operations), bytes));
+        ReentrantLock lock = locks.computeIfAbsent(ws + "." + collection, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return documents.apply(ws, collection, resolve(ws, collection, operations), bytes);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static List<DocumentStore.Write> plain(List<Operation> operations) {

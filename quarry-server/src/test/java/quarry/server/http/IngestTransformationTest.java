@@ -116,4 +116,25 @@ class IngestTransformationTest {
         assertThat(row.get("x").toString()).isEqualTo("[1,2]");
         assertThat(row.has("y")).isTrue();
     }
+
+    @Test
+    void opSurvivesStarProjectionsAndFieldsNoDocumentHasAreUndefined() {
+        create("ops_t", "SELECT * EXCEPT (secret) FROM _input");
+        add("ops_t", "[{\"_id\":\"1\",\"a\":1,\"b\":1,\"secret\":\"s\"}]");
+        add("ops_t", "[{\"_id\":\"1\",\"b\":2,\"_op\":\"UPDATE\",\"secret\":\"t\"},{\"_id\":\"2\",\"a\":9}]");
+        add("ops_t", "[{\"_id\":\"2\",\"_op\":\"DELETE\"}]");
+        JsonNode r = rows("SELECT * EXCEPT (_event_time) FROM ops_t ORDER BY _id");
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).get("a").asInt()).isEqualTo(1);
+        assertThat(r.get(0).get("b").asInt()).isEqualTo(2);
+        assertThat(r.get(0).has("secret")).isFalse();
+        assertThat(r.get(0).has("_op")).isFalse();
+
+        create("absent_t", "SELECT _input.a AS a, _input.nowhere AS n FROM _input");
+        RunningServer.Reply added = add("absent_t", "[{\"_id\":\"1\",\"a\":1}]");
+        assertThat(added.status()).as(added.text()).isEqualTo(200);
+        JsonNode row = rows("SELECT * EXCEPT (_id, _event_time) FROM absent_t").get(0);
+        assertThat(row.get("a").asInt()).isEqualTo(1);
+        assertThat(row.has("n")).as("a field no document has stays undefined").isFalse();
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official JS client {@code @rockset/client} (npm), installed into target/js-client from the
@@ -69,6 +73,22 @@ class JsClientTest {
         }
         tests.add(DynamicTest.dynamicTest("the suite exits 0", () -> assertThat(r.exit()).as(r.output()).isZero()));
         return tests.stream();
+    }
+
+    @Test
+    void officialJsClientConnectsOverTlsWithASelfSignedCertificate(@TempDir Path dir) throws Exception {
+        assumeTrue(TestCertificate.available(), "the JDK's keytool is needed to make a test certificate");
+        TestCertificate cert = TestCertificate.make(dir);
+        try (QuarryServer tls = QuarryServer.start(ServerConfig.defaults().withApiKeys(List.of(RunningServer.KEY))
+                .withTls(TlsConfig.pem(cert.certPem(), cert.keyPem()))
+                .withLog(new PrintStream(OutputStream.nullOutputStream())))) {
+            Result r = run(Path.of("."), Map.of("ROCKSET_APIKEY", RunningServer.KEY, "ROCKSET_APISERVER",
+                    "https://localhost:" + tls.port(), "NODE_EXTRA_CA_CERTS", cert.certPem().toString(),
+                    "NODE_PATH", INSTALL.resolve("node_modules").toAbsolutePath().toString()), 60, "node",
+                    Path.of("src", "test", "js", "tls-check.js").toString());
+            assertThat(r.output()).contains("ok tls").doesNotContain("not ok");
+            assertThat(r.exit()).isZero();
+        }
     }
 
     private record Result(int exit, String output) {}

@@ -122,6 +122,9 @@ class RocksetClientConformanceTest {
         assertThat(c.getStats().getDocCount()).isEqualTo(2L);
         assertThat(c.getStats().getBytesInserted()).isPositive();
         assertThat(client.collections.workspace("commons").getData()).extracting(Collection::getName).contains("life");
+        client.collections.update("commons", "life",
+                new com.rockset.client.model.UpdateCollectionRequest().description("updated"));
+        assertThat(client.collections.get("commons", "life").getData().getDescription()).isEqualTo("updated");
         assertThat(client.collections.list().getData()).extracting(Collection::getName).contains("life");
         client.collections.delete("commons", "life");
         assertThatThrownBy(() -> client.collections.get("commons", "life"))
@@ -392,5 +395,8 @@ class RocksetClientConformanceTest {
         QueryResponse r = client.virtualInstances.query("default", new QueryRequest()
                 .sql(new QueryRequestSql().query("SELECT 'vi' AS via")));
         assertThat(row(r, 0)).containsEntry("via", "vi");
+        var vis = client.virtualInstances.list().getData();
+        assertThat(vis).hasSize(1);
+        assertThat(vis.get(0).isDefaultVi()).isTrue();
     }
 }

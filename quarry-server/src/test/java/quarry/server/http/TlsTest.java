@@ -41,23 +41,14 @@ class TlsTest {
     private static Path keystore;
     private static Certificate certificate;
 
+    private static TestCertificate made;
+
     @BeforeAll
     static void makeCertificate() throws Exception {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        assumeTrue(Files.isExecutable(keytool), "the JDK's keytool is needed to make a test certificate");
-        keystore = dir.resolve("server.p12");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "quarry", "-keyalg", "RSA",
-                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext",
-                "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            ks.load(in, PASSWORD.toCharArray());
-        }
-        certificate = ks.getCertificate("quarry");
+        assumeTrue(TestCertificate.available(), "the JDK's keytool is needed to make a test certificate");
+        made = TestCertificate.make(dir);
+        keystore = made.keystore();
+        certificate = made.certificate();
     }
 
     private static QuarryServer start(TlsConfig tls) {
@@ -86,8 +77,7 @@ class TlsTest {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return TestCertificate.pem(type, der);
     }
 
     @Test
@@ -105,14 +95,8 @@ class TlsTest {
 
     @Test
     void pemCertificateAndKeyServeHttpsToTheOfficialJavaClient() throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            ks.load(in, PASSWORD.toCharArray());
-        }
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Files.writeString(cert, pem("CERTIFICATE", certificate.getEncoded()));
-        Files.writeString(key, pem("PRIVATE KEY", ks.getKey("quarry", PASSWORD.toCharArray()).getEncoded()));
+        Path cert = made.certPem();
+        Path key = made.keyPem();
         try (QuarryServer server = start(TlsConfig.pem(cert, key))) {
             RocksetClient client = new RocksetClient(RunningServer.KEY, server.url().toString());
             TrustManagerFactory tmf = trustManagers();

@@ -87,6 +87,8 @@ class SqlSemanticsTest {
         assertThat(json("SELECT items[1] AS first, addr.city AS city FROM shop.orders WHERE _id = 'o1'"))
                 .isEqualTo("[{\"first\":\"a\",\"city\":\"Oslo\"}]");
         assertThat(json("SELECT _id FROM shop.orders WHERE addr.city = 'Rome'")).isEqualTo("[{\"_id\":\"o3\"}]");
+        assertThat(json("SELECT _id, items[5] AS fifth, addr.city FROM shop.orders WHERE _id = 'o2'"))
+                .isEqualTo("[{\"_id\":\"o2\"}]");
         assertThat(json("SELECT ARRAY_LENGTH(items) AS n FROM shop.orders ORDER BY _id"))
                 .isEqualTo("[{\"n\":2},{\"n\":1},{\"n\":0}]");
         assertThat(json("SELECT x FROM UNNEST([10, 20] AS x) ORDER BY x")).isEqualTo("[{\"x\":10},{\"x\":20}]");
@@ -137,5 +139,17 @@ class SqlSemanticsTest {
         });
         assertThatThrownBy(() -> rows("SELECT * FROM shop.nothing")).isInstanceOfSatisfying(QueryException.class,
                 e -> assertThat(e.getMessage()).isEqualTo("Collection \"nothing\" does not exist in workspace \"shop\""));
+    }
+
+    @Test
+    void parametersBindAsTypedValuesEvenInLimit() {
+        JsonNode r = queries.run(new QueryRequest("SELECT _id FROM shop.orders WHERE customer = :c ORDER BY _id LIMIT :n",
+                List.of(new QueryParameter("c", "string", "c1"), new QueryParameter("n", "int", "1")), null, null, false,
+                null, null)).path("results");
+        assertThat(r.toString()).isEqualTo("[{\"_id\":\"o1\"}]");
+        assertThatThrownBy(() -> queries.run(new QueryRequest("SELECT :missing", List.of(), null, null, false, null,
+                null))).isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.getMessage()).contains(":missing"));
+        assertThatThrownBy(() -> queries.run(new QueryRequest("SELECT :n", List.of(new QueryParameter("n", "int", "x")),
+                null, null, false, null, null))).isInstanceOf(QueryException.class);
     }
 }

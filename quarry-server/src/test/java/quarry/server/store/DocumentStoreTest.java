@@ -117,4 +117,41 @@ class DocumentStoreTest {
         }
         assertThat(filter.full()).isTrue();
     }
+
+    @Test
+    void concurrentBatchesCommitTogetherAndABadOneFailsAlone() throws Exception {
+        try (Database db = Database.open(null)) {
+            MetadataStore meta = new MetadataStore(db);
+            DocumentStore docs = new DocumentStore(db, meta, mapper);
+            meta.createCollection("commons", "c", null, null, null);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int t = 0; t < 40; t++) {
+                int batch = t;
+                results.add(pool.submit(() -> {
+                    List<DocumentStore.Write> writes = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        writes.add(DocumentStore.Write.upsert(new StoredDocument("b" + batch + "-" + i, now(),
+                                Map.of("v", new FieldValue(ColumnType.BIGINT, (long) i))), false));
+                    }
+                    return docs.apply("commons", batch == 7 ? "missing" : "c", writes, 0);
+                }));
+            }
+            int failures = 0;
+            java.util.Set<String> offsets = new java.util.HashSet<>();
+            for (var f : results) {
+                try {
+                    offsets.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(StoreException.class);
+                    failures++;
+                }
+            }
+            pool.shutdown();
+            assertThat(failures).isEqualTo(1);
+            assertThat(offsets).hasSize(39);
+            long table = meta.requireCollection("commons", "c").id();
+            assertThat(count(db, "SELECT count(*) FROM data.c" + table)).isEqualTo(39 * 50);
+        }
+    }
 }
