@@ -92,8 +92,7 @@ public final class RelationOperations {
         try {
             inserted = insertInto(workspace, fresh, selectSql);
         } catch (RuntimeException e) {
-            client.deleteCollection(workspace, fresh);
-            throw e;
+            throw abandon(workspace, fresh, e);
         }
         switchTo(workspace, name, fresh);
         return inserted;
@@ -120,6 +119,20 @@ public final class RelationOperations {
             client.createAlias(workspace, name, target, DESCRIPTION);
         }
         removeStaleBuilds(workspace, name, fresh);
+    }
+
+    /**
+     * Deletes a build collection whose filling failed and returns the failure to report: the
+     * original one, so that a server gone away mid-build is reported as the insert's failure and
+     * not the clean-up's (which is attached as suppressed; the next build removes the collection).
+     */
+    public RuntimeException abandon(String workspace, String fresh, RuntimeException failure) {
+        try {
+            client.deleteCollection(workspace, fresh);
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+        return failure;
     }
 
     /** Creates the view, or updates it in place so that views built on it keep working. */
