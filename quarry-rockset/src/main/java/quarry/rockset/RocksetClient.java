@@ -38,6 +38,7 @@ public final class RocksetClient {
     private final String userAgent;
     private final HttpClient http;
     private final AtomicLong serverElapsedMillis = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
     private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RocksetClient(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
@@ -59,6 +60,11 @@ public final class RocksetClient {
     /** The sum of {@code stats.elapsed_time_ms} the server reported for this client's queries. */
     public long serverElapsedMillis() {
         return serverElapsedMillis.get();
+    }
+
+    /** How many HTTP requests this client has sent, retries included. */
+    public long requestCount() {
+        return requests.get();
     }
 
     // ---- organization and workspaces ----
@@ -296,6 +302,7 @@ public final class RocksetClient {
     }
 
     private JsonNode sendOnce(String method, String pathAndQuery, byte[] payload) {
+        requests.incrementAndGet();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(requestTimeout)
                 .header("Authorization", authorization)

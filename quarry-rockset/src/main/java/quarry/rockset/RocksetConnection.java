@@ -226,6 +226,7 @@ public final class RocksetConnection implements AdapterConnection, Materializati
     /** Drops every query lambda, view, table and collection of the workspace, then the workspace. */
     @Override
     public void dropSchema(String database, String schema) {
+        operations.forgetWorkspace(schema);
         if (client.getWorkspace(schema).isEmpty()) {
             return;
         }

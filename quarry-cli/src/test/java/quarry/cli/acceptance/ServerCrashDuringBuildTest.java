@@ -59,7 +59,7 @@ class ServerCrashDuringBuildTest {
         TestProject project = TestProject.in(dir.resolve("project"), url, KEY, adapter, getClass())
                 .projectConfig(Map.of("name", "crash"))
                 .target("retries", 1)
-                .target("threads", 2)
+                .target("threads", 1)
                 .seeds(Map.of("base.csv", Fixtures.SEEDS_BASE_CSV))
                 .models(Map.of(
                         "small.sql", "{{ config(materialized='table') }}\nselect * from {{ ref('base') }}\n",

@@ -91,7 +91,10 @@ final class TestProject {
             target.put("workspace", schema);
             target.put("api_server", apiServer.toString());
             target.put("api_key", apiKey);
-            target.put("threads", 4);
+            // dbt-rockset's own suite ran with threads: 1. Quarry's does too for now: with concurrent
+            // writes, quarry-server's writer connection sometimes fails every later write with
+            // "TransactionContext Error: cannot commit - no transaction is active" (docs/acceptance.md).
+            target.put("threads", 1);
         }
 
         Builder projectConfig(Map<String, Object> update) {
@@ -284,7 +287,17 @@ final class TestProject {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    /**
+     * Drops the workspace after the test, as dbt's harness does. A failure here is reported on
+     * stderr but does not fail the test: quarry-server sometimes answers a DELETE of an alias with
+     * "TransactionContext Error: cannot commit - no transaction is active" (see docs/acceptance.md),
+     * which is the server's bug, not the behaviour under test.
+     */
     void dropSchema() {
-        adapter().dropSchema(null, schema);
+        try {
+            adapter().dropSchema(null, schema);
+        } catch (RuntimeException e) {
+            System.err.println("cleanup: could not drop workspace " + schema + ": " + e.getMessage());
+        }
     }
 }
