@@ -97,6 +97,11 @@ final class TestProject {
             target.put("threads", 1);
         }
 
+        /** The test's unique workspace (dbt's unique schema), for fixtures that name it. */
+        String schema() {
+            return schema;
+        }
+
         Builder projectConfig(Map<String, Object> update) {
             projectConfig.putAll(update);
             return this;
