@@ -25,6 +25,7 @@ import quarry.core.select.Selectors;
 import quarry.core.session.DbtVersion;
 import quarry.core.session.ProjectParsing;
 import quarry.core.session.Session;
+import quarry.rockset.RocksetConnection;
 
 /**
  * The frame of the commands that execute nodes (run, seed, test, snapshot, build): parse, select
@@ -118,6 +119,10 @@ abstract class ExecutionCommand extends ProjectCommand {
                 RunInvocation.Outcome outcome = invocation.run(selected,
                         compiler.renderProjectHooks(session.root().onRunStart()),
                         compiler.renderProjectHooks(session.root().onRunEnd()));
+                if (connection instanceof RocksetConnection rockset) {
+                    log.debug("AdapterServerTime", "Z050", "Server-reported query time: " + rockset.client().serverElapsedMillis()
+                            + " ms over " + rockset.client().requestCount() + " requests");
+                }
                 return outcome.exitCode();
             }
         }

@@ -33,6 +33,10 @@ final class ProjectOptions {
     @Option(names = "--threads", description = "Threads, overriding the profile.")
     Integer threads;
 
+    @Option(names = "--partial-parse", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Accepted for dbt compatibility: Quarry always parses the whole project.")
+    boolean partialParse;
+
     @Option(names = {"-d", "--debug"}, description = "Show debug output, including stack traces of errors.")
     boolean debug;
 

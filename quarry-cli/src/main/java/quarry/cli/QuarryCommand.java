@@ -24,6 +24,11 @@ final class QuarryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** dbt's global flag, also accepted before the command; Quarry always parses the whole project. */
+    @CommandLine.Option(names = "--partial-parse", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Accepted for dbt compatibility (also before the command): Quarry always parses the whole project.")
+    private boolean partialParse;
+
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new QuarryCommand());
         for (Verb verb : Verb.values()) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +28,7 @@ public final class RelationOperations {
     private final Poller poller;
     private final InsertSettings insertSettings;
     private final AtomicLong buildCounter = new AtomicLong();
+    private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
 
     public RelationOperations(RocksetClient client, Poller poller, InsertSettings insertSettings) {
         this.client = Objects.requireNonNull(client, "client");
@@ -74,10 +77,24 @@ public final class RelationOperations {
         return relations;
     }
 
+    /**
+     * Creates the workspace unless it exists. A workspace seen or made once is remembered, so a run
+     * asks the server once per workspace, not once per model; {@link #forgetWorkspace} drops that
+     * memory when the workspace is deleted.
+     */
     public void ensureWorkspace(String workspace) {
+        if (knownWorkspaces.contains(workspace)) {
+            return;
+        }
         if (client.getWorkspace(workspace).isEmpty()) {
             client.ensureWorkspace(workspace);
         }
+        knownWorkspaces.add(workspace);
+    }
+
+    /** Called when a workspace is deleted: the next {@link #ensureWorkspace} asks the server again. */
+    public void forgetWorkspace(String workspace) {
+        knownWorkspaces.remove(workspace);
     }
 
     /**
@@ -92,8 +109,7 @@ public final class RelationOperations {
         try {
             inserted = insertInto(workspace, fresh, selectSql);
         } catch (RuntimeException e) {
-            client.deleteCollection(workspace, fresh);
-            throw e;
+            throw abandon(workspace, fresh, e);
         }
         switchTo(workspace, name, fresh);
         return inserted;
@@ -122,18 +138,38 @@ public final class RelationOperations {
         removeStaleBuilds(workspace, name, fresh);
     }
 
-    /** Creates the view, or updates it in place so that views built on it keep working. */
+    /**
+     * Deletes a build collection whose filling failed and returns the failure to report: the
+     * original one, so that a server gone away mid-build is reported as the insert's failure and
+     * not the clean-up's (which is attached as suppressed; the next build removes the collection).
+     */
+    public RuntimeException abandon(String workspace, String fresh, RuntimeException failure) {
+        try {
+            client.deleteCollection(workspace, fresh);
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+        return failure;
+    }
+
+    /**
+     * Creates the view, or updates it in place so that views built on it keep working. The server's
+     * answer says whether the view is still {@code SYNCING}; only then is it polled until it is not.
+     */
     public void createOrReplaceView(String workspace, String name, String sql) {
         ensureWorkspace(workspace);
         Optional<ExistingRelation> existing = find(workspace, name);
+        JsonNode view;
         if (existing.isPresent() && existing.get().isView()) {
-            client.updateView(workspace, name, sql, DESCRIPTION);
+            view = client.updateView(workspace, name, sql, DESCRIPTION);
         } else {
             existing.ifPresent(this::drop);
-            client.createView(workspace, name, sql, DESCRIPTION);
+            view = client.createView(workspace, name, sql, DESCRIPTION);
         }
-        poller.until("view " + workspace + "." + name + " to finish syncing", () -> client.getView(workspace, name)
-                .filter(view -> !view.path("state").asText().equals("SYNCING")));
+        if (view.path("state").asText("SYNCING").equals("SYNCING")) {
+            poller.until("view " + workspace + "." + name + " to finish syncing", () -> client.getView(workspace, name)
+                    .filter(v -> !v.path("state").asText().equals("SYNCING")));
+        }
     }
 
     /** Removes the relation: a view, an alias and the collection behind it, or a collection. */

@@ -39,6 +39,11 @@ public final class RocksetClient {
         return serverElapsedMillis.get();
     }
 
+    /** How many HTTP requests this client has sent, retries included. */
+    public long requestCount() {
+        return transport.requestCount();
+    }
+
     // ---- organization and workspaces ----
 
     public JsonNode organization() {

@@ -71,6 +71,11 @@ public final class RocksetConnection implements AdapterConnection, Materializati
 
     @Override
     public QueryResult execute(String sql, boolean fetch) {
+        Optional<ViewStatement> view = ViewStatement.parse(sql);
+        if (view.isPresent()) {
+            operations.createOrReplaceView(view.get().workspace(), view.get().name(), view.get().query());
+            return new QueryResult("OK", 0, List.of(), List.of());
+        }
         quarry.rockset.QueryResult result = client.query(QueryRequest.of(sql));
         if (!result.isDone()) {
             throw new RocksetApiException(500, "INTERNALERROR", "the server answered a synchronous query as "
@@ -221,6 +226,7 @@ public final class RocksetConnection implements AdapterConnection, Materializati
     /** Drops every query lambda, view, table and collection of the workspace, then the workspace. */
     @Override
     public void dropSchema(String database, String schema) {
+        operations.forgetWorkspace(schema);
         if (client.getWorkspace(schema).isEmpty()) {
             return;
         }

@@ -30,6 +30,7 @@ final class RocksetTransport {
     private final Duration requestTimeout;
     private final String userAgent;
     private final HttpClient http;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     RocksetTransport(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -51,6 +52,11 @@ final class RocksetTransport {
         return requestTimeout;
     }
 
+    /** How many HTTP requests were sent, retries included. */
+    long requestCount() {
+        return requests.get();
+    }
+
     JsonNode send(String method, String pathAndQuery, JsonNode body) {
         byte[] payload = body == null ? null : bytes(body);
         for (int attempt = 1; ; attempt++) {
@@ -66,6 +72,7 @@ final class RocksetTransport {
     }
 
     private JsonNode sendOnce(String method, String pathAndQuery, byte[] payload) {
+        requests.incrementAndGet();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(requestTimeout)
                 .header("Authorization", authorization)

@@ -46,8 +46,7 @@ final class SeedMaterialization implements RocksetConnection.Materialization {
                 written.lastOffset().ifPresent(fence -> operations.awaitFence(workspace, fresh, fence));
             }
         } catch (RuntimeException e) {
-            operations.client().deleteCollection(workspace, fresh);
-            throw e;
+            throw operations.abandon(workspace, fresh, e);
         }
         operations.switchTo(workspace, name, fresh);
         long rows = table.rows().size();

@@ -1,7 +1,9 @@
 {#- Rockset has no CREATE TABLE AS or CREATE VIEW DDL in SQL: collections and views are made through its
-    REST API by the materializations. What SQL does show is the SELECT a view or collection is built from. -#}
+    REST API by the materializations. create_view_as renders a CREATE VIEW that the adapter's
+    connection carries out through the API when a macro runs it (run_query, statement). -#}
 
 {% macro rockset__create_view_as(relation, sql) -%}
+    CREATE OR REPLACE VIEW {{ relation }} AS
     {{ sql }}
 {%- endmacro %}
 
