@@ -17,14 +17,10 @@ final class ParseCommand extends ProjectCommand {
         return "parse";
     }
 
-    @picocli.CommandLine.Option(names = "--no-partial-parse", negatable = true, defaultValue = "true",
-            description = "Reuse the saved parse when nothing it read has changed (default: on).")
-    boolean partialParse = true;
-
     @Override
     int run(Session session) {
         ParseState state = ParseState.of(session);
-        if (partialParse && state.matchesSaved(session.targetDir(), session)) {
+        if (project.partialParse && state.matchesSaved(session.targetDir(), session)) {
             console.info("Nothing changed since the last parse; " + FOUND_UNCHANGED);
             return ExitCode.SUCCESS;
         }

@@ -34,7 +34,7 @@ final class ProjectOptions {
     Integer threads;
 
     @Option(names = "--partial-parse", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Accepted for dbt compatibility: Quarry always parses the whole project.")
+            description = "Reuse the saved parse when nothing it read has changed (default: on; quarry parse uses it).")
     boolean partialParse;
 
     @Option(names = {"-d", "--debug"}, description = "Show debug output, including stack traces of errors.")
