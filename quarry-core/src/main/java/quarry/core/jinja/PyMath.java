@@ -257,10 +257,24 @@ final class PyMath {
             if (y == 0) {
                 throw new JinjaException("float floor division by zero");
             }
-            return Math.floor(toDouble(a) / y);
+            return floatFloorDiv(toDouble(a), y);
         }
         checkDefined(a, b);
         throw unsupported("//", a, b);
+    }
+
+    /** CPython's float floor division: exact with respect to fmod, so {@code 2.5 // 0.1} is 24.0. */
+    private static double floatFloorDiv(double x, double y) {
+        double mod = x % y;
+        double div = (x - mod) / y;
+        if (mod != 0 && (y < 0) != (mod < 0)) {
+            div -= 1.0;
+        }
+        if (div == 0) {
+            return Math.copySign(0.0, x / y);
+        }
+        double floor = Math.floor(div);
+        return div - floor > 0.5 ? floor + 1.0 : floor;
     }
 
     static Object mod(Object a, Object b) {
