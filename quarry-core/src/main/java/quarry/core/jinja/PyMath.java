@@ -41,6 +41,10 @@ final class PyMath {
         return ((Number) v).doubleValue();
     }
 
+    static boolean isNaN(Object v) {
+        return (v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN());
+    }
+
     static int compareNumbers(Object a, Object b) {
         if (isSmallInt(a) && isSmallInt(b)) {
             return Long.compare(smallInt(a), smallInt(b));
@@ -51,7 +55,7 @@ final class PyMath {
         double x = a instanceof BigInteger ? ((BigInteger) a).doubleValue() : toDouble(a);
         double y = b instanceof BigInteger ? ((BigInteger) b).doubleValue() : toDouble(b);
         if (Double.isNaN(x) || Double.isNaN(y)) {
-            return x == y ? 0 : 2; // never equal, and every ordering false is not expressible; rare
+            return Double.compare(x, y); // callers check isNaN first: NaN is unordered and unequal
         }
         if (isIntLike(a) && !Double.isInfinite(y)) {
             return new BigDecimal(big(a)).compareTo(new BigDecimal(y));
