@@ -6,8 +6,8 @@ Then:  python3 render.py generated-cases.txt > generated-expected.json
 400 random expressions over literals, variables, operators, filters, methods, tests and inline
 ifs, 80 random templates nesting if/for/set/do/call/filter blocks with whitespace control,
 macros, return and namespaces, 300 random str.format specs and %-conversions, 300 random str
-method calls and 300 random list and dict method calls. Both engines must agree on every one
-(or both fail).
+method calls, 300 random list and dict method calls and 200 random comparisons. Both engines
+must agree on every one (or both fail).
 """
 import random
 
@@ -164,6 +164,15 @@ def container_case(rnd):
             % (base, name, args))
 
 
+COMPARED = ["''", "'a'", "'ab'", "'abc'", "'abcd'", "'b'", "'B'", "'-3'", "'é'", "'ab '", "[]", "[1]", "[1, 2]",
+            "[1, 2, 3]", "[2]", "[1, 'a']", "(1,)", "(1, 2)", "()", "0", "1", "-1", "1.5", "2**64", "-2**64", "true",
+            "false", "none", "1e308*10", "0.1+0.2", "0.3"]
+
+
+def comparison_case(rnd):
+    return "{{ %s %s %s }}" % (rnd.choice(COMPARED), rnd.choice(['<', '<=', '>', '>=', '==', '!=']), rnd.choice(COMPARED))
+
+
 def main():
     rnd = random.Random(101)
     for i in range(400):
@@ -185,6 +194,10 @@ def main():
     for i in range(300):
         print("=== generated.container.%03d" % i)
         print(container_case(rnd))
+    rnd = random.Random(606)
+    for i in range(200):
+        print("=== generated.compare.%03d" % i)
+        print(comparison_case(rnd))
 
 
 if __name__ == "__main__":
