@@ -186,6 +186,9 @@ public final class ValueEncoder {
             }
             return obj;
         }
+        if (o instanceof java.sql.Blob blob) {
+            return object(blob.getBytes(1, (int) blob.length()), type);
+        }
         if (o instanceof byte[] bytes) {
             ObjectNode n = NODES.objectNode();
             n.put("__rockset_type", "BYTES");

@@ -70,6 +70,13 @@ class SqlSemanticsTest {
     }
 
     @Test
+    void hashesAreBytesEncodedAsBase64AndTheirHexIsText() {
+        assertThat(json("SELECT MD5('abc') AS h")).isEqualTo(
+                "[{\"h\":{\"__rockset_type\":\"BYTES\",\"value\":\"kAFQmDzST7DWlj99KOF/cg==\"}}]");
+        assertThat(json("SELECT TO_HEX(MD5('abc')) AS h")).isEqualTo("[{\"h\":\"900150983cd24fb0d6963f7d28e17f72\"}]");
+    }
+
+    @Test
     void setOperationsSubqueriesAndWindows() {
         assertThat(json("SELECT _id FROM shop.orders WHERE customer = 'c2' UNION ALL "
                 + "SELECT _id FROM shop.customers WHERE _id = 'c2' ORDER BY _id"))
