@@ -115,6 +115,19 @@ final class QueryTranslator {
 
     // ---- SELECT
 
+    /** Whether an aggregate call appears in the expression, outside any subquery. */
+    private static boolean containsAggregate(Expression e) {
+        if (e instanceof Expression.FunctionCall call && FunctionTranslator.isAggregateCall(call)) {
+            return true;
+        }
+        for (Expression child : quarry.server.sql.SyntaxTree.children(e)) {
+            if (containsAggregate(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Translated select(QueryBody.Select s, Scope outer, boolean allowHidden, Query orderedBy) {
         Scope scope = new Scope(outer);
         List<String> from = new ArrayList<>();
@@ -142,9 +155,8 @@ final class QueryTranslator {
             }
             SelectItem.Single single = (SelectItem.Single) item;
             Expression e = single.expression();
-            if (!(e instanceof Expression.FieldReference || e instanceof Expression.FieldAccess
-                    || e instanceof Expression.Subscript || e instanceof Expression.Literal)) {
-                // _nulls is added only next to plain field projections, never where it could break grouping
+            if (containsAggregate(e)) {
+                // _nulls is added only where it cannot break grouping: never next to an aggregate
                 aggregate = true;
             }
             Sql sql = expressions.translate(e, scope);

@@ -36,6 +36,8 @@ class SqlSemanticsTest {
                 + "\"addr\":{\"city\":\"Oslo\"}},{\"_id\":\"o2\",\"customer\":\"c1\",\"amount\":5.5,\"items\":[\"c\"]},"
                 + "{\"_id\":\"o3\",\"customer\":\"c2\",\"amount\":7,\"items\":[],\"addr\":{\"city\":\"Rome\"}}]");
         write(docs, "customers", "[{\"_id\":\"c1\",\"name\":\"Ann\",\"vip\":true},{\"_id\":\"c2\",\"name\":\"Bob\"}]");
+        meta.createCollection("shop", "notes", null, null, null);
+        write(docs, "notes", "[{\"_id\":\"n1\",\"text\":null,\"tag\":\"x\"},{\"_id\":\"n2\",\"tag\":\"y\"}]");
         meta.createView("shop", "big", "SELECT * FROM shop.orders WHERE amount > 6", null, List.of("shop.orders"));
     }
 
@@ -67,6 +69,14 @@ class SqlSemanticsTest {
         assertThat(json("WITH t AS (SELECT customer, sum(amount) AS total FROM shop.orders GROUP BY customer) "
                 + "SELECT c.name, t.total FROM t JOIN shop.customers c ON c._id = t.customer ORDER BY c.name"))
                 .isEqualTo("[{\"name\":\"Ann\",\"total\":15.5},{\"name\":\"Bob\",\"total\":7.0}]");
+    }
+
+    @Test
+    void anExplicitNullStaysNextToComputedColumnsAndUndefinedIsOmitted() {
+        assertThat(json("SELECT text, UPPER(tag) AS t FROM shop.notes ORDER BY _id"))
+                .isEqualTo("[{\"text\":null,\"t\":\"X\"},{\"t\":\"Y\"}]");
+        assertThat(json("SELECT tag, count(*) AS n FROM shop.notes GROUP BY tag ORDER BY tag"))
+                .isEqualTo("[{\"tag\":\"x\",\"n\":1},{\"tag\":\"y\",\"n\":1}]");
     }
 
     @Test
