@@ -139,12 +139,26 @@ public final class DocumentDecoder {
                 case "bool", "boolean" -> new FieldValue(ColumnType.BOOLEAN, Boolean.parseBoolean(text.trim()));
                 case "string" -> new FieldValue(ColumnType.VARCHAR, text);
                 case "null", "null_type" -> FieldValue.NULL;
+                case "bytes", "binary", "varbinary" -> new FieldValue(ColumnType.JSON, bytesValue(text));
                 default -> throw new InvalidDocumentException(
                         "__rockset_type \"" + node.path("__rockset_type").asText() + "\" is not supported");
             };
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new InvalidDocumentException("invalid " + type + " value \"" + text + "\"");
         }
+    }
+
+    /**
+     * Bytes (base64 text) are kept as their typed JSON form, so they read back as
+     * {@code {"__rockset_type":"BYTES","value":…}} as query results show bytes.
+     */
+    private static String bytesValue(String base64) {
+        try {
+            java.util.Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDocumentException("bytes value is not base64: \"" + base64 + "\"");
+        }
+        return "{\"__rockset_type\":\"BYTES\",\"value\":\"" + base64 + "\"}";
     }
 
     /** Parses an ISO-8601 timestamp (with zone or offset, or UTC when none) into microseconds. */
