@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import quarry.core.adapter.RelationStyle;
 import quarry.core.graph.Dag;
-import quarry.core.manifest.ColumnInfo;
 import quarry.core.manifest.DocBlock;
 import quarry.core.manifest.Exposure;
 import quarry.core.manifest.Macro;
