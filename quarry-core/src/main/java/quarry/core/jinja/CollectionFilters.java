@@ -165,7 +165,12 @@ final class CollectionFilters {
                 return Py.compare(sortKey(x, caseSensitive), sortKey(y, caseSensitive), "<");
             }
             for (Object at : attrs) {
-                int c = Py.compare(sortKey(attr(x, at, null), caseSensitive), sortKey(attr(y, at, null), caseSensitive), "<");
+                Object kx = sortKey(attr(x, at, null), caseSensitive);
+                Object ky = sortKey(attr(y, at, null), caseSensitive);
+                if (attrs.size() > 1 && Py.eq(kx, ky)) {
+                    continue; // several attributes compare as a tuple: equal items are skipped
+                }
+                int c = Py.compare(kx, ky, "<");
                 if (c != 0) {
                     return c;
                 }

@@ -29,6 +29,7 @@ final class DictMethods {
                 }
                 case "get": {
                     Object key = Py.canonical(a.require(0, "key", name));
+                    Py.requireHashable(key);
                     return map.containsKey(key) ? map.get(key) : a.get(1, "default", null);
                 }
                 case "update": {
@@ -39,6 +40,7 @@ final class DictMethods {
                         } else {
                             for (Object pair : Py.iterate(other)) {
                                 List<?> kv = Py.iterate(pair);
+                                Py.requireHashable(kv.get(0));
                                 map.put(kv.get(0), kv.get(1));
                             }
                         }
@@ -48,6 +50,10 @@ final class DictMethods {
                 }
                 case "pop": {
                     Object key = Py.canonical(a.require(0, "key", name));
+                    if (map.isEmpty() && a.has(1, null)) {
+                        return a.get(1); // CPython answers an empty dict's pop before hashing the key
+                    }
+                    Py.requireHashable(key);
                     if (map.containsKey(key)) {
                         return map.remove(key);
                     }
@@ -58,6 +64,7 @@ final class DictMethods {
                 }
                 case "setdefault": {
                     Object key = Py.canonical(a.require(0, "key", name));
+                    Py.requireHashable(key);
                     if (!map.containsKey(key)) {
                         map.put(key, a.get(1, "default", null));
                     }

@@ -332,10 +332,10 @@ abstract class Expr {
             if (r instanceof Undefined u) {
                 throw u.error();
             }
-            int c = Py.compare(l, r, op);
-            if (c == 2 || c == -2) {
-                return false;
+            if (PyMath.isNaN(l) && Py.isNumber(r) || PyMath.isNaN(r) && Py.isNumber(l)) {
+                return false; // NaN is unordered
             }
+            int c = Py.compare(l, r, op);
             return switch (op) {
                 case "<" -> c < 0;
                 case "<=" -> c <= 0;

@@ -53,6 +53,9 @@ final class Json {
             }
             newline(out, indent, level);
             out.append('}');
+        } else if (v instanceof Builtins.PyRange || v instanceof DictMethods.DictView) {
+            throw new JinjaException("Object of type " + (v instanceof Builtins.PyRange ? "range" : Py.typeName(v))
+                    + " is not JSON serializable");
         } else if (v instanceof List<?> list) {
             if (list.isEmpty()) {
                 out.append("[]");

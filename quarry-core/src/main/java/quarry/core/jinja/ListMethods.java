@@ -54,7 +54,12 @@ final class ListMethods {
                 }
                 case "index": {
                     Object item = a.require(0, "value", name);
-                    for (int i = 0; i < list.size(); i++) {
+                    int size = list.size();
+                    long from = a.has(1, null) ? Py.toIndex(a.get(1)) : 0;
+                    long to = a.has(2, null) ? Py.toIndex(a.get(2)) : size;
+                    from = from < 0 ? Math.max(0, from + size) : Math.min(from, size);
+                    to = to < 0 ? Math.max(0, to + size) : Math.min(to, size);
+                    for (int i = (int) from; i < to; i++) {
                         if (Py.eq(list.get(i), item)) {
                             return (long) i;
                         }

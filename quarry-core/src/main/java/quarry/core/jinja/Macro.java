@@ -61,7 +61,7 @@ public final class Macro implements JinjaCallable {
             }
             frame.set(param, value);
         }
-        if (d.usesCaller) {
+        if (d.usesCaller && !params.contains("caller")) {
             Object callerValue = keywords.get("caller");
             if (callerValue != null) {
                 used++;
@@ -72,6 +72,10 @@ public final class Macro implements JinjaCallable {
             Map<String, Object> extra = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : keywords.entrySet()) {
                 if (!params.contains(e.getKey()) && !(d.usesCaller && e.getKey().equals("caller"))) {
+                    if (e.getKey().equals("caller") && !d.catchKwargs) {
+                        throw new JinjaException("macro '" + d.name() + "' was invoked with two values for the special"
+                                + " caller argument. This is most likely a bug.");
+                    }
                     extra.put(e.getKey(), e.getValue());
                 }
             }
@@ -113,6 +117,6 @@ public final class Macro implements JinjaCallable {
 
     @Override
     public String toString() {
-        return "<Macro '" + definition.name() + "'>";
+        return caller ? "<Macro anonymous>" : "<Macro '" + definition.name() + "'>";
     }
 }

@@ -158,7 +158,7 @@ final class Py {
     /** Python's {@code ==}. */
     static boolean eq(Object a, Object b) {
         if (a == b) {
-            return true;
+            return !PyMath.isNaN(a);
         }
         a = plain(a);
         b = plain(b);
@@ -169,14 +169,15 @@ final class Py {
             return a.equals(b);
         }
         if (isNumber(a) && isNumber(b)) {
-            return PyMath.compareNumbers(a, b) == 0;
+            return !PyMath.isNaN(a) && !PyMath.isNaN(b) && PyMath.compareNumbers(a, b) == 0;
         }
         if (a instanceof List<?> la && b instanceof List<?> lb) {
             if ((a instanceof PyTuple) != (b instanceof PyTuple) || la.size() != lb.size()) {
                 return false;
             }
             for (int i = 0; i < la.size(); i++) {
-                if (!eq(la.get(i), lb.get(i))) {
+                // like CPython's containers, identity counts as equality (so [nan] == [nan])
+                if (la.get(i) != lb.get(i) && !eq(la.get(i), lb.get(i))) {
                     return false;
                 }
             }

@@ -162,6 +162,46 @@ final class PyFloat {
         return out.toString();
     }
 
+    /**
+     * {@code format(x, '.<p>')} (no type): like {@code g}, but when fixed notation is used at least one
+     * digit follows the point, and exponent notation starts one digit earlier to leave room for it.
+     */
+    static String formatShortest(double d, int precision, boolean alternate) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return special(d);
+        }
+        int p = precision == 0 ? 1 : precision;
+        double abs = Math.abs(d);
+        if (abs == 0) {
+            return alternate ? (p == 1 ? "0." : "0." + "0".repeat(p - 1)) : "0.0";
+        }
+        BigDecimal rounded = new BigDecimal(abs).round(new MathContext(p, RoundingMode.HALF_EVEN));
+        String digits = rounded.unscaledValue().toString();
+        int exponent = digits.length() - 1 - rounded.scale();
+        if (digits.length() < p) {
+            digits = digits + "0".repeat(p - digits.length());
+        }
+        digits = digits.substring(0, p);
+        if (!alternate) {
+            digits = digits.replaceAll("0+$", "");
+            if (digits.isEmpty()) {
+                digits = "0";
+            }
+        }
+        if (exponent >= -4 && exponent < p - 1) {
+            String fixed = fixed(digits, exponent, false);
+            return fixed.indexOf('.') < 0 ? fixed + (alternate ? "." : ".0") : fixed;
+        }
+        StringBuilder out = new StringBuilder().append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
+        } else if (alternate) {
+            out.append('.');
+        }
+        appendExponent(out, exponent);
+        return out.toString();
+    }
+
     private static String special(double d) {
         return Double.isNaN(d) ? "nan" : "inf";
     }

@@ -115,7 +115,7 @@ final class PyFormat {
             if (spec.align == 0) {
                 spec.align = '>';
             }
-            if (spec.zero && spec.align != '<' && "sra".indexOf(type) < 0) {
+            if (spec.zero && spec.align != '<' && "srac".indexOf(type) < 0) {
                 spec.fill = '0';
                 spec.align = '=';
             }
@@ -141,6 +141,12 @@ final class PyFormat {
         int width = -1;
         int precision = -1;
         char grouping;
+        boolean addDot0;
+    }
+
+    /** printf's integer precision: at least that many digits. */
+    private static String zeroPadded(String digits, int precision) {
+        return precision > digits.length() ? "0".repeat(precision - digits.length()) + digits : digits;
     }
 
     private static String convert(char type, Object value, Spec spec, boolean percentStyle) {
@@ -149,17 +155,24 @@ final class PyFormat {
         switch (type) {
             case 's' -> body = Py.str(value);
             case 'r', 'a' -> body = Py.repr(value);
-            case 'c' -> body = value instanceof String s ? s : new String(Character.toChars((int) Py.toIndex(value)));
+            case 'c' -> {
+                if (value instanceof String s && s.codePointCount(0, s.length()) != 1) {
+                    throw new JinjaException("%c requires int or char");
+                }
+                body = value instanceof String s ? s : new String(Character.toChars((int) Py.toIndex(value)));
+            }
             case 'd', 'i', 'u', 'n' -> {
                 BigInteger v = toBigInt(value, type);
                 negative = v.signum() < 0;
-                body = group(v.abs().toString(), spec.grouping, 3);
+                body = zeroPadded(v.abs().toString(), percentStyle ? spec.precision : -1);
+                body = group(body, spec.grouping, 3);
             }
             case 'x', 'X', 'o', 'b' -> {
                 BigInteger v = toBigInt(value, type);
                 negative = v.signum() < 0;
                 int radix = type == 'o' ? 8 : type == 'b' ? 2 : 16;
-                body = v.abs().toString(radix);
+                body = zeroPadded(v.abs().toString(radix), percentStyle ? spec.precision : -1);
+                body = group(body, spec.grouping, 4);
                 if (type == 'X') {
                     body = body.toUpperCase();
                 }
@@ -172,21 +185,28 @@ final class PyFormat {
                 negative = d < 0 || (d == 0 && 1 / d < 0);
                 int p = spec.precision < 0 ? 6 : spec.precision;
                 if (type == '%') {
-                    body = PyFloat.formatFixed(d * 100, p) + "%";
+                    body = PyFloat.formatFixed(d * 100, p) + (spec.alternate && p == 0 ? "." : "") + "%";
                 } else if (type == 'f' || type == 'F') {
                     body = PyFloat.formatFixed(d, p);
-                    if (spec.grouping != 0) {
-                        int dot = body.indexOf('.');
-                        String whole = dot < 0 ? body : body.substring(0, dot);
-                        body = group(whole, spec.grouping, 3) + (dot < 0 ? "" : body.substring(dot));
-                    }
                     if (spec.alternate && p == 0) {
                         body = body + ".";
                     }
                 } else if (type == 'e' || type == 'E') {
                     body = PyFloat.formatExponent(d, p);
+                    if (spec.alternate && p == 0) {
+                        body = body.replace("e", ".e");
+                    }
+                } else if (spec.addDot0) {
+                    body = PyFloat.formatShortest(d, p, spec.alternate);
                 } else {
                     body = PyFloat.formatGeneral(d, p, spec.alternate);
+                }
+                if (spec.grouping != 0 && Character.isDigit(body.charAt(0))) {
+                    int end = 0;
+                    while (end < body.length() && Character.isDigit(body.charAt(end))) {
+                        end++;
+                    }
+                    body = group(body.substring(0, end), spec.grouping, 3) + body.substring(end);
                 }
                 if (Character.isUpperCase(type)) {
                     body = body.toUpperCase();
@@ -209,6 +229,30 @@ final class PyFormat {
     }
 
     private static String pad(String sign, String body, Spec spec) {
+        if (spec.zero && spec.grouping != 0 && !body.isEmpty() && Character.isDigit(body.charAt(0))) {
+            body = zeroPadGrouped(body, spec, spec.width - sign.length());
+        }
+        return padPlain(sign, body, spec);
+    }
+
+    /** Zero padding that continues the digit grouping ({@code format(1234567, '012,')} is {@code 0,001,234,567}). */
+    private static String zeroPadGrouped(String body, Spec spec, int width) {
+        int size = spec.grouping == '_' && body.chars().anyMatch(c -> Character.isLetter(c) && c != 'e' && c != 'E') ? 4 : 3;
+        int end = 0;
+        while (end < body.length() && (Character.isDigit(body.charAt(end)) || body.charAt(end) == spec.grouping)) {
+            end++;
+        }
+        String digits = body.substring(0, end).replace(String.valueOf(spec.grouping), "");
+        String rest = body.substring(end);
+        int minimum = width - rest.length();
+        int count = digits.length();
+        while (count + (count - 1) / size < minimum) {
+            count++;
+        }
+        return group("0".repeat(count - digits.length()) + digits, spec.grouping, size) + rest;
+    }
+
+    private static String padPlain(String sign, String body, Spec spec) {
         int len = sign.length() + body.codePointCount(0, body.length());
         if (spec.width <= len) {
             return sign + body;
@@ -272,30 +316,44 @@ final class PyFormat {
         if (specText.isEmpty()) {
             return Py.str(value);
         }
+        boolean isString = value instanceof String || value instanceof Markup;
+        if (!isString && !Py.isNumber(value)) {
+            throw new JinjaException("unsupported format string passed to " + Py.typeName(value) + ".__format__");
+        }
         Spec spec = new Spec();
         int i = 0;
         int n = specText.length();
+        boolean explicitFill = false;
         if (n >= 2 && "<>=^".indexOf(specText.charAt(1)) >= 0) {
             spec.fill = specText.charAt(0);
             spec.align = specText.charAt(1);
+            explicitFill = true;
             i = 2;
         } else if ("<>=^".indexOf(specText.charAt(0)) >= 0) {
             spec.align = specText.charAt(0);
             i = 1;
         }
+        boolean explicitSign = false;
         if (i < n && "+- ".indexOf(specText.charAt(i)) >= 0) {
             spec.sign = specText.charAt(i++);
+            explicitSign = true;
         }
         if (i < n && specText.charAt(i) == '#') {
             spec.alternate = true;
             i++;
         }
         if (i < n && specText.charAt(i) == '0') {
-            if (spec.align == 0) {
+            if (!explicitFill) {
                 spec.fill = '0';
+            }
+            if (spec.align == 0) {
                 spec.align = '=';
             }
+            spec.zero = spec.fill == '0' && spec.align == '=';
             i++;
+        }
+        if (spec.align == '=' && spec.fill == '0') {
+            spec.zero = true;
         }
         int start = i;
         while (i < n && Character.isDigit(specText.charAt(i))) {
@@ -312,6 +370,9 @@ final class PyFormat {
             while (i < n && Character.isDigit(specText.charAt(i))) {
                 i++;
             }
+            if (i == p) {
+                throw new JinjaException("Format specifier missing precision");
+            }
             spec.precision = Integer.parseInt(specText.substring(p, i));
         }
         char type = i < n ? specText.charAt(i++) : 0;
@@ -319,32 +380,88 @@ final class PyFormat {
             throw new JinjaException("Invalid format specifier '" + specText + "' for object of type '"
                     + Py.typeName(value) + "'");
         }
-        boolean number = Py.isNumber(value);
-        if (spec.align == 0) {
-            spec.align = number ? '>' : '<';
+        if (isString) {
+            return formatString(Py.str(value), spec, type, explicitSign);
         }
+        if (spec.align == 0) {
+            spec.align = '>';
+        }
+        boolean isFloat = Py.isFloat(value);
         if (type == 0) {
-            if (value instanceof String || !number) {
-                type = 's';
-            } else if (Py.isFloat(value)) {
-                if (spec.precision < 0) {
-                    String repr = PyFloat.repr(PyMath.toDouble(value));
-                    boolean negative = repr.startsWith("-");
-                    String sign = negative ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
-                    return pad(sign, negative ? repr.substring(1) : repr, spec);
-                }
-                type = 'g';
-                spec.alternate = false;
-            } else {
+            if (!isFloat) {
                 type = 'd';
+            } else if (spec.precision < 0) {
+                double d = PyMath.toDouble(value);
+                String repr = PyFloat.repr(d);
+                boolean negative = repr.startsWith("-");
+                String body = negative ? repr.substring(1) : repr;
+                if (spec.alternate && body.indexOf('.') < 0 && Character.isDigit(body.charAt(0))) {
+                    int e = body.indexOf('e');
+                    body = e < 0 ? body + "." : body.substring(0, e) + "." + body.substring(e);
+                }
+                if (spec.grouping != 0 && Character.isDigit(body.charAt(0))) {
+                    int end = 0;
+                    while (end < body.length() && Character.isDigit(body.charAt(end))) {
+                        end++;
+                    }
+                    body = group(body.substring(0, end), spec.grouping, 3) + body.substring(end);
+                }
+                String sign = negative ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
+                return pad(sign, body, spec);
+            } else {
+                type = 'g';
+                spec.addDot0 = true;
             }
         }
-        if (type == 's' && number && !(value instanceof Boolean)) {
-            throw new JinjaException("Unknown format code 's' for object of type '" + Py.typeName(value) + "'");
+        if (type == 'n' && spec.grouping != 0) {
+            throw new JinjaException("Cannot specify '" + spec.grouping + "' with 'n'.");
         }
-        if (type == 's' && value instanceof Boolean) {
-            return pad("", Py.str(value), spec);
+        if (type == 'n' && isFloat) {
+            type = 'g';
+        }
+        if ("bcdoxXn".indexOf(type) >= 0) {
+            if (isFloat) {
+                throw new JinjaException("Unknown format code '" + type + "' for object of type 'float'");
+            }
+            if (spec.precision >= 0) {
+                throw new JinjaException("Precision not allowed in integer format specifier");
+            }
+            if (spec.grouping == ',' && "bcoxXn".indexOf(type) >= 0) {
+                throw new JinjaException("Cannot specify ',' with '" + type + "'.");
+            }
+            if (type == 'n') {
+                type = 'd';
+            }
+        } else if ("eEfFgG%".indexOf(type) >= 0) {
+            // ints are converted to float
+        } else {
+            throw new JinjaException("Unknown format code '" + type + "' for object of type '" + Py.typeName(value) + "'");
         }
         return convert(type, value, spec, false);
+    }
+
+    private static String formatString(String text, Spec spec, char type, boolean explicitSign) {
+        if (type != 0 && type != 's') {
+            throw new JinjaException("Unknown format code '" + type + "' for object of type 'str'");
+        }
+        if (explicitSign) {
+            throw new JinjaException("Sign not allowed in string format specifier");
+        }
+        if (spec.alternate) {
+            throw new JinjaException("Alternate form (#) not allowed in string format specifier");
+        }
+        if (spec.grouping != 0) {
+            throw new JinjaException("Cannot specify '" + spec.grouping + "' with 's'.");
+        }
+        if (spec.align == '=') {
+            throw new JinjaException("'=' alignment not allowed in string format specifier");
+        }
+        if (spec.align == 0) {
+            spec.align = '<';
+        }
+        if (spec.precision >= 0 && text.length() > spec.precision) {
+            text = text.substring(0, spec.precision);
+        }
+        return pad("", text, spec);
     }
 }

@@ -41,6 +41,10 @@ final class PyMath {
         return ((Number) v).doubleValue();
     }
 
+    static boolean isNaN(Object v) {
+        return (v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN());
+    }
+
     static int compareNumbers(Object a, Object b) {
         if (isSmallInt(a) && isSmallInt(b)) {
             return Long.compare(smallInt(a), smallInt(b));
@@ -51,7 +55,7 @@ final class PyMath {
         double x = a instanceof BigInteger ? ((BigInteger) a).doubleValue() : toDouble(a);
         double y = b instanceof BigInteger ? ((BigInteger) b).doubleValue() : toDouble(b);
         if (Double.isNaN(x) || Double.isNaN(y)) {
-            return x == y ? 0 : 2; // never equal, and every ordering false is not expressible; rare
+            return Double.compare(x, y); // callers check isNaN first: NaN is unordered and unequal
         }
         if (isIntLike(a) && !Double.isInfinite(y)) {
             return new BigDecimal(big(a)).compareTo(new BigDecimal(y));
@@ -257,10 +261,24 @@ final class PyMath {
             if (y == 0) {
                 throw new JinjaException("float floor division by zero");
             }
-            return Math.floor(toDouble(a) / y);
+            return floatFloorDiv(toDouble(a), y);
         }
         checkDefined(a, b);
         throw unsupported("//", a, b);
+    }
+
+    /** CPython's float floor division: exact with respect to fmod, so {@code 2.5 // 0.1} is 24.0. */
+    private static double floatFloorDiv(double x, double y) {
+        double mod = x % y;
+        double div = (x - mod) / y;
+        if (mod != 0 && (y < 0) != (mod < 0)) {
+            div -= 1.0;
+        }
+        if (div == 0) {
+            return Math.copySign(0.0, x / y);
+        }
+        double floor = Math.floor(div);
+        return div - floor > 0.5 ? floor + 1.0 : floor;
     }
 
     static Object mod(Object a, Object b) {

@@ -28,7 +28,7 @@ final class StrMethods {
                 return rsplit(s, a.get(0, "sep", null), maxsplit(a));
             case "splitlines": {
                 List<Object> out = new ArrayList<>();
-                boolean keep = Py.truthy(a.get(0, "keepends", false));
+                boolean keep = Py.toIndex(a.get(0, "keepends", false)) != 0;
                 int start = 0;
                 for (int i = 0; i < s.length(); i++) {
                     char c = s.charAt(i);
@@ -147,6 +147,9 @@ final class StrMethods {
             case "rjust": {
                 int width = (int) Py.toIndex(a.require(0, "width", name));
                 String fill = str(a.get(1, "fillchar", " "));
+                if (fill.codePointCount(0, fill.length()) != 1) {
+                    throw new JinjaException("The fill character must be exactly one character long");
+                }
                 int len = s.codePointCount(0, s.length());
                 if (width <= len) {
                     return s;
@@ -213,8 +216,25 @@ final class StrMethods {
             case "isidentifier":
                 return !s.isEmpty() && (Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')
                         && s.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_');
-            case "expandtabs":
-                return s.replace("\t", " ".repeat((int) Py.toIndex(a.get(0, "tabsize", 8L))));
+            case "expandtabs": {
+                long size = Py.toIndex(a.get(0, "tabsize", 8L));
+                StringBuilder out = new StringBuilder();
+                int column = 0;
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    if (c == '\t') {
+                        if (size > 0) {
+                            int spaces = (int) (size - column % size);
+                            out.append(" ".repeat(spaces));
+                            column += spaces;
+                        }
+                    } else {
+                        out.append(c);
+                        column = c == '\n' || c == '\r' ? 0 : column + 1;
+                    }
+                }
+                return out.toString();
+            }
             case "encode":
                 return s;
             case "format":

@@ -96,7 +96,12 @@ final class StringFilters {
         b.filter("filesizeformat", (v, a) -> filesizeformat(defined(v), a));
         b.filter("urlencode", (v, a) -> urlencode(v));
         b.filter("urlize", Urlize::filter);
-        b.filter("wordwrap", (v, a) -> wordwrap(defined(v), a));
+        b.filter("wordwrap", (v, a) -> {
+            if (!(defined(v) instanceof String || v instanceof Markup)) {
+                throw new JinjaException("'" + Py.typeName(v) + "' object has no attribute 'splitlines'");
+            }
+            return wordwrap(v, a);
+        });
         b.filter("pprint", (v, a) -> PrettyPrint.format(v));
         b.filter("xmlattr", (v, a) -> xmlattr(defined(v), a));
     }

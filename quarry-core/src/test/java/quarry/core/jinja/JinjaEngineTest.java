@@ -93,4 +93,32 @@ class JinjaEngineTest {
                 + " {{ set() }} {{ s - set([1]) }} {{ s.union(['x']) }} {{ s|list }}").render(Map.of());
         assertThat(out).isEqualTo("{1, 2, 3} True 3 set() {2, 3} {1, 2, 3, 'x'} [1, 2, 3]");
     }
+
+    @Test
+    void oneTemplateRendersConcurrentlyWithOneContextPerRender() throws Exception {
+        Template t = env.parse("t", "{% macro m(x) %}{% for i in range(x) %}{{ i }}{% endfor %}{% endmacro %}"
+                + "{% set ns = namespace(n=0) %}{% for i in range(n) %}{% set ns.n = ns.n + i %}{% endfor %}{{ m(n) }}:{{ ns.n }}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int task = 0; task < 4; task++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        int n = i % 10;
+                        String expected = java.util.stream.IntStream.range(0, n).mapToObj(Integer::toString)
+                                .collect(java.util.stream.Collectors.joining()) + ":" + (n * (n - 1) / 2);
+                        if (!t.render(Map.of("n", n)).equals(expected)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
