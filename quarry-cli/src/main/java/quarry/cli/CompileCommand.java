@@ -95,8 +95,11 @@ final class CompileCommand extends ProjectCommand {
     private void write(Path file, String text) {
         try {
             Path dir = file.getParent();
-            if (made.add(dir)) {
+            if (!made.contains(dir)) {
+                // another thread may be making it too: createDirectories tolerates that, and the
+                // folder is recorded only once it exists
                 Files.createDirectories(dir);
+                made.add(dir);
             }
             Files.writeString(file, text);
         } catch (IOException e) {
