@@ -89,9 +89,18 @@ final class CompileCommand extends ProjectCommand {
         return ExitCode.SUCCESS;
     }
 
-    private static void write(Path file, String text) {
+    /** Folders already made by this compile: creating each once saves a system call per file. */
+    private final Set<Path> made = ConcurrentHashMap.newKeySet();
+
+    private void write(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
+            Path dir = file.getParent();
+            if (!made.contains(dir)) {
+                // another thread may be making it too: createDirectories tolerates that, and the
+                // folder is recorded only once it exists
+                Files.createDirectories(dir);
+                made.add(dir);
+            }
             Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

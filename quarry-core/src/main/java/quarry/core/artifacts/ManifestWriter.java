@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import quarry.core.adapter.RelationStyle;
 import quarry.core.graph.Dag;
-import quarry.core.manifest.ColumnInfo;
 import quarry.core.manifest.DocBlock;
 import quarry.core.manifest.Exposure;
 import quarry.core.manifest.Macro;
@@ -69,13 +68,13 @@ public final class ManifestWriter {
             g.writeObjectFieldStart("sources");
             for (SourceDefinition s : manifest.sources().values()) {
                 g.writeFieldName(s.uniqueId());
-                source(g, s);
+                ResourceJson.source(g, s, relationStyle);
             }
             g.writeEndObject();
             g.writeObjectFieldStart("macros");
             for (Macro m : manifest.macros().values()) {
                 g.writeFieldName(m.uniqueId());
-                macro(g, m);
+                ResourceJson.macro(g, m);
             }
             g.writeEndObject();
             g.writeObjectFieldStart("docs");
@@ -94,14 +93,14 @@ public final class ManifestWriter {
             g.writeObjectFieldStart("exposures");
             for (Exposure e : manifest.exposures().values()) {
                 g.writeFieldName(e.uniqueId());
-                exposure(g, e);
+                ResourceJson.exposure(g, e);
             }
             g.writeEndObject();
             for (String empty : List.of("metrics", "groups")) {
                 g.writeObjectFieldStart(empty);
                 g.writeEndObject();
             }
-            field(g, "selectors", manifest.selectors());
+            ResourceJson.field(g, "selectors", manifest.selectors());
             g.writeObjectFieldStart("disabled");
             for (Map.Entry<String, Object> e : manifest.disabled().entrySet()) {
                 g.writeArrayFieldStart(e.getKey());
@@ -109,14 +108,14 @@ public final class ManifestWriter {
                     if (item instanceof Node n) {
                         node(g, n, null);
                     } else if (item instanceof SourceDefinition s) {
-                        source(g, s);
+                        ResourceJson.source(g, s, relationStyle);
                     }
                 }
                 g.writeEndArray();
             }
             g.writeEndObject();
-            field(g, "parent_map", dag.parentMap());
-            field(g, "child_map", dag.childMap());
+            ResourceJson.field(g, "parent_map", dag.parentMap());
+            ResourceJson.field(g, "child_map", dag.childMap());
             g.writeObjectFieldStart("group_map");
             g.writeEndObject();
             for (String empty : List.of("saved_queries", "semantic_models", "unit_tests", "functions")) {
@@ -152,43 +151,6 @@ public final class ManifestWriter {
         }
     }
 
-    /** Writes a field whose value is a plain value (maps, lists, strings, numbers, booleans, null) without data binding. */
-    private static void field(JsonGenerator g, String name, Object value) throws IOException {
-        g.writeFieldName(name);
-        value(g, value);
-    }
-
-    private static void value(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                value(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof Iterable<?> l) {
-            g.writeStartArray();
-            for (Object item : l) {
-                value(g, item);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof Long || v instanceof Integer) {
-            g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Double d) {
-            g.writeNumber(d);
-        } else if (v instanceof java.math.BigInteger b) {
-            g.writeNumber(b);
-        } else {
-            g.writeString(String.valueOf(v));
-        }
-    }
-
     private void metadata(JsonGenerator g, Manifest manifest, InvocationInfo info) throws IOException {
         g.writeObjectFieldStart("metadata");
         g.writeStringField("dbt_schema_version", SCHEMA);
@@ -196,7 +158,7 @@ public final class ManifestWriter {
         g.writeStringField("generated_at", ISO.format(java.time.Instant.now().truncatedTo(ChronoUnit.MICROS)));
         g.writeStringField("invocation_id", info.invocationId());
         g.writeStringField("invocation_started_at", ISO.format(info.startedAt()));
-        field(g, "env", info.env());
+        ResourceJson.field(g, "env", info.env());
         g.writeStringField("project_name", manifest.projectName());
         g.writeStringField("project_id", quarry.core.parse.Hashing.md5(manifest.projectName()));
         g.writeNullField("user_id");
@@ -222,28 +184,28 @@ public final class ManifestWriter {
         g.writeStringField("path", n.path());
         g.writeStringField("original_file_path", n.originalFilePath());
         g.writeStringField("unique_id", n.uniqueId());
-        field(g, "fqn", n.fqn());
+        ResourceJson.field(g, "fqn", n.fqn());
         g.writeStringField("alias", n.alias());
         g.writeObjectFieldStart("checksum");
         g.writeStringField("name", n.testMetadata() != null ? "none" : "sha256");
         g.writeStringField("checksum", n.testMetadata() != null ? "" : n.checksum());
         g.writeEndObject();
-        field(g, "config", n.config());
-        field(g, "tags", n.tags());
+        ResourceJson.field(g, "config", n.config());
+        ResourceJson.field(g, "tags", n.tags());
         g.writeStringField("description", n.description());
-        columns(g, n.columns());
-        field(g, "meta", n.meta());
+        ResourceJson.columns(g, n.columns());
+        ResourceJson.field(g, "meta", n.meta());
         g.writeNullField("group");
-        field(g, "docs", n.config().getOrDefault("docs", Map.of("show", true)));
+        ResourceJson.field(g, "docs", n.config().getOrDefault("docs", Map.of("show", true)));
         if (n.patchPath() == null) {
             g.writeNullField("patch_path");
         } else {
             g.writeStringField("patch_path", n.patchPath());
         }
         g.writeNullField("build_path");
-        field(g, "unrendered_config", n.configCallDict());
+        ResourceJson.field(g, "unrendered_config", n.configCallDict());
         g.writeNumberField("created_at", 0);
-        field(g, "config_call_dict", n.configCallDict());
+        ResourceJson.field(g, "config_call_dict", n.configCallDict());
         String relation = relationName(n);
         if (relation == null) {
             g.writeNullField("relation_name");
@@ -263,14 +225,14 @@ public final class ManifestWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        field(g, "sources", n.sources());
+        ResourceJson.field(g, "sources", n.sources());
         g.writeArrayFieldStart("metrics");
         g.writeEndArray();
         g.writeArrayFieldStart("functions");
         g.writeEndArray();
         g.writeObjectFieldStart("depends_on");
-        field(g, "macros", n.dependsOnMacros());
-        field(g, "nodes", n.dependsOnNodes());
+        ResourceJson.field(g, "macros", n.dependsOnMacros());
+        ResourceJson.field(g, "nodes", n.dependsOnNodes());
         g.writeEndObject();
         if (compiled != null) {
             g.writeStringField("compiled_path", compiled.compiledPath());
@@ -313,7 +275,7 @@ public final class ManifestWriter {
             g.writeStringField("attached_node", n.attachedNode());
             g.writeObjectFieldStart("test_metadata");
             g.writeStringField("name", n.testMetadata().name());
-            field(g, "kwargs", n.testMetadata().kwargs());
+            ResourceJson.field(g, "kwargs", n.testMetadata().kwargs());
             g.writeStringField("namespace", n.testMetadata().namespace());
             g.writeEndObject();
         }
@@ -328,139 +290,5 @@ public final class ManifestWriter {
         }
         return new quarry.core.adapter.Relation(n.database(), n.schema(), n.alias(),
                 quarry.core.adapter.RelationType.TABLE, relationStyle).render();
-    }
-
-    private void columns(JsonGenerator g, Map<String, ColumnInfo> columns) throws IOException {
-        g.writeObjectFieldStart("columns");
-        for (ColumnInfo c : columns.values()) {
-            g.writeObjectFieldStart(c.name());
-            g.writeStringField("name", c.name());
-            g.writeStringField("description", c.description());
-            field(g, "meta", c.meta());
-            g.writeStringField("data_type", c.dataType());
-            field(g, "constraints", c.constraints());
-            if (c.quote() == null) {
-                g.writeNullField("quote");
-            } else {
-                g.writeBooleanField("quote", c.quote());
-            }
-            field(g, "tags", c.tags());
-            g.writeObjectFieldStart("config");
-            field(g, "meta", c.meta());
-            field(g, "tags", c.tags());
-            g.writeEndObject();
-            g.writeNullField("granularity");
-            g.writeArrayFieldStart("doc_blocks");
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private void source(JsonGenerator g, SourceDefinition s) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("database", s.database());
-        g.writeStringField("schema", s.schema());
-        g.writeStringField("name", s.name());
-        g.writeStringField("resource_type", "source");
-        g.writeStringField("package_name", s.packageName());
-        g.writeStringField("path", s.path());
-        g.writeStringField("original_file_path", s.originalFilePath());
-        g.writeStringField("unique_id", s.uniqueId());
-        field(g, "fqn", s.fqn());
-        g.writeStringField("source_name", s.sourceName());
-        g.writeStringField("source_description", s.sourceDescription() == null ? "" : s.sourceDescription());
-        g.writeStringField("loader", s.loader() == null ? "" : s.loader());
-        g.writeStringField("identifier", s.identifier());
-        field(g, "quoting", s.quoting());
-        g.writeStringField("loaded_at_field", s.loadedAtField());
-        g.writeNullField("loaded_at_query");
-        field(g, "freshness", s.freshness());
-        field(g, "external", s.external().isEmpty() ? null : s.external());
-        g.writeStringField("description", s.description() == null ? "" : s.description());
-        columns(g, s.columns());
-        field(g, "meta", s.meta());
-        field(g, "source_meta", s.sourceMeta());
-        field(g, "tags", s.tags());
-        field(g, "config", s.config());
-        g.writeNullField("patch_path");
-        g.writeObjectFieldStart("unrendered_config");
-        g.writeEndObject();
-        g.writeStringField("relation_name", new quarry.core.adapter.Relation(s.database(), s.schema(), s.identifier(),
-                quarry.core.adapter.RelationType.TABLE, relationStyle).render());
-        g.writeNumberField("created_at", 0);
-        g.writeEndObject();
-    }
-
-    private void macro(JsonGenerator g, Macro m) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("name", m.name());
-        g.writeStringField("resource_type", "macro");
-        g.writeStringField("package_name", m.packageName());
-        g.writeStringField("path", m.path());
-        g.writeStringField("original_file_path", m.originalFilePath());
-        g.writeStringField("unique_id", m.uniqueId());
-        g.writeStringField("macro_sql", m.macroSql());
-        g.writeObjectFieldStart("depends_on");
-        g.writeArrayFieldStart("macros");
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeStringField("description", m.description());
-        field(g, "meta", Map.of());
-        g.writeObjectFieldStart("docs");
-        g.writeBooleanField("show", true);
-        g.writeNullField("node_color");
-        g.writeEndObject();
-        g.writeNullField("patch_path");
-        g.writeArrayFieldStart("arguments");
-        for (String arg : m.arguments()) {
-            g.writeStartObject();
-            g.writeStringField("name", arg);
-            g.writeNullField("type");
-            g.writeStringField("description", "");
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeNumberField("created_at", 0);
-        g.writeArrayFieldStart("supported_languages");
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private void exposure(JsonGenerator g, Exposure e) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("name", e.name());
-        g.writeStringField("resource_type", "exposure");
-        g.writeStringField("package_name", e.packageName());
-        g.writeStringField("path", e.path());
-        g.writeStringField("original_file_path", e.originalFilePath());
-        g.writeStringField("unique_id", e.uniqueId());
-        field(g, "fqn", e.fqn());
-        g.writeStringField("type", e.type());
-        field(g, "owner", e.owner());
-        g.writeStringField("description", e.description() == null ? "" : e.description());
-        g.writeStringField("label", e.label());
-        g.writeStringField("maturity", e.maturity());
-        field(g, "meta", e.meta());
-        field(g, "tags", e.tags());
-        field(g, "config", e.config());
-        g.writeStringField("url", e.url());
-        g.writeObjectFieldStart("depends_on");
-        g.writeArrayFieldStart("macros");
-        g.writeEndArray();
-        field(g, "nodes", e.dependsOnNodes());
-        g.writeEndObject();
-        g.writeArrayFieldStart("refs");
-        for (RefCall r : e.refs()) {
-            g.writeStartObject();
-            g.writeStringField("name", r.name());
-            g.writeStringField("package", r.packageName());
-            g.writeStringField("version", r.version());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        field(g, "sources", e.sources());
-        g.writeNumberField("created_at", 0);
-        g.writeEndObject();
     }
 }

@@ -25,9 +25,19 @@ public final class Hashing {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Looking a digest up costs more than hashing a short name; each thread keeps its own. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> instance("MD5"));
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> instance("SHA-256"));
+
     private static String digest(String algorithm, byte[] bytes) {
+        MessageDigest digest = (algorithm.equals("MD5") ? MD5 : SHA256).get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(bytes));
+    }
+
+    private static MessageDigest instance(String algorithm) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is part of every JDK", e);
         }

@@ -42,7 +42,7 @@ public final class Session {
     private final RelationStyle relationStyle;
     private final Vars vars;
     private final String invocationId = UUID.randomUUID().toString();
-    private final Instant startedAt = Instant.now();
+    private final Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     private Session(SessionOptions options, Adapters adapters) {
         this.options = options;
