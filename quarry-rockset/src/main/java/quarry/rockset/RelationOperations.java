@@ -158,12 +158,12 @@ public final class RelationOperations {
      */
     public void createOrReplaceView(String workspace, String name, String sql) {
         ensureWorkspace(workspace);
-        Optional<ExistingRelation> existing = find(workspace, name);
         JsonNode view;
-        if (existing.isPresent() && existing.get().isView()) {
+        if (client.getView(workspace, name).isPresent()) {
+            // a rebuilt view is the common case: one lookup, not three
             view = client.updateView(workspace, name, sql, DESCRIPTION);
         } else {
-            existing.ifPresent(this::drop);
+            find(workspace, name).ifPresent(this::drop);
             view = client.createView(workspace, name, sql, DESCRIPTION);
         }
         if (view.path("state").asText("SYNCING").equals("SYNCING")) {
