@@ -1,27 +1,49 @@
 package quarry.cli;
 
-import java.util.List;
-import java.util.concurrent.Callable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
+import quarry.core.project.ProjectException;
+import quarry.core.session.Session;
 
-/** {@code quarry docs serve}: not built yet; says how to open the generated site instead. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the documentation site (not built yet).")
-final class DocsServeCommand implements Callable<Integer> {
+/**
+ * {@code quarry docs serve}: serves the target folder (index.html, manifest.json, catalog.json) over
+ * HTTP on {@code --host} (default 127.0.0.1) and {@code --port} (default 8080) until Ctrl-C.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the documentation site of target/.")
+final class DocsServeCommand extends ProjectCommand {
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--port", description = "Port to serve on (default 8080; 0 picks a free one).")
+    int port = 8080;
 
-    @Unmatched
-    List<String> ignored;
+    @Option(names = "--host", description = "Address to serve on (default 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--browser", negatable = true, description = "Accepted for dbt compatibility; no browser is opened.")
+    boolean browser;
 
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("quarry docs serve is not built yet in this version of Quarry; run"
-                + " `quarry docs generate`, then serve target/ with any static file server, for example"
-                + " `python3 -m http.server 8080 --directory target`, and open http://localhost:8080/");
-        return ExitCode.ERROR;
+    String commandName() {
+        return "serve";
+    }
+
+    @Override
+    int run(Session session) throws Exception {
+        Path target = session.targetDir();
+        if (!Files.isRegularFile(target.resolve("index.html"))) {
+            throw new ProjectException(quarry.core.SourceLocation.of(session.root().root().relativize(target).toString()),
+                    "no index.html here: run `quarry docs generate` first");
+        }
+        try (DocsServer server = DocsServer.start(target, host, port)) {
+            String url = "http://" + host + ":" + server.port();
+            console.info("Serving docs at " + url);
+            console.info("To access from your browser, navigate to: " + url);
+            console.info("Press Ctrl+C to exit.");
+            console.flush();
+            new CountDownLatch(1).await();
+        }
+        return ExitCode.SUCCESS;
     }
 }

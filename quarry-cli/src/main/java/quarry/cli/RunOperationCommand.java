@@ -1,7 +1,14 @@
 package quarry.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import quarry.core.artifacts.RunResultsWriter;
+import quarry.core.run.NodeResult;
+import quarry.core.session.DbtVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,20 +59,42 @@ final class RunOperationCommand extends ProjectCommand {
                 return ExitCode.FAILURE;
             }
             String call = "{% do " + macro + "(**fromjson(" + pythonString(JSON.writeValueAsString(kwargs)) + ")) %}";
+            Instant start = Instant.now();
+            String failure = null;
             try {
-                live.compiler().compileInline(call, java.util.List.of(), java.util.List.of());
+                live.compiler().compileInline(call, List.of(), List.of());
             } catch (RuntimeException e) {
                 RuntimeException unwrapped = ProjectParsing.unwrap(e);
                 String message = unwrapped instanceof QuarryException ? unwrapped.getMessage()
                         : unwrapped.getClass().getSimpleName() + ": " + unwrapped.getMessage();
-                console.error("Encountered an error while running operation: " + message.replace("inline_query.sql", "macro " + macro));
+                failure = message.replace("inline_query.sql", "macro " + macro);
+                console.error("Encountered an error while running operation: " + failure);
                 if (project.debug) {
                     e.printStackTrace(spec.commandLine().getErr());
                 }
-                return ExitCode.FAILURE;
             }
-            return ExitCode.SUCCESS;
+            writeResult(session, live, name, start, failure);
+            return failure == null ? ExitCode.SUCCESS : ExitCode.FAILURE;
         }
+    }
+
+    /** run_results.json with one {@code operation.<project>.<macro>} result, as dbt 1.5+ writes it. */
+    private void writeResult(Session session, LiveProject live, String name, Instant start, String failure)
+            throws java.io.IOException {
+        Instant end = Instant.now();
+        double seconds = java.time.Duration.between(start, end).toNanos() / 1e9;
+        NodeResult result = new NodeResult("operation." + live.manifest().projectName() + "." + name,
+                failure == null ? NodeResult.Status.SUCCESS : NodeResult.Status.ERROR, failure == null ? "" : failure,
+                Optional.empty(),
+                Optional.of(new NodeResult.Timing("execute", start, end)), "main", seconds,
+                new NodeResult.AdapterResponse("", "", Optional.empty(), Optional.empty()), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("which", "run-operation");
+        recorded.put("macro", macro);
+        recorded.put("args", Vars.parseCli(args));
+        RunResultsWriter.write(session.targetDir(), new RunResultsWriter.Metadata(DbtVersion.REPORTED, end,
+                session.invocationId(), session.startedAt()), List.of(result), seconds, recorded);
     }
 
     /** A Jinja string literal holding {@code text}. */

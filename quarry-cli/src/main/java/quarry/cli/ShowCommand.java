@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,11 @@ final class ShowCommand extends ProjectCommand {
             if (inline != null) {
                 var refs = InlineRefs.capture(live.jinja(), live.manifest(), inline);
                 String sql = live.compiler().compileInline(inline, refs.refs(), refs.dependsOn()).compiledCode();
-                print("inline_query", "Previewing inline node:", live.connection().execute(limited(sql), true), json);
+                Optional<QueryResult> rows = run(live, sql, "inline query");
+                if (rows.isEmpty()) {
+                    return ExitCode.FAILURE;
+                }
+                print("inline_query", "Previewing inline node:", rows.get(), json);
                 return ExitCode.SUCCESS;
             }
             NodeSelector selector = new NodeSelector(live.manifest(), live.parsed().dag(),
@@ -89,9 +94,24 @@ final class ShowCommand extends ProjectCommand {
                 } catch (RuntimeException e) {
                     throw ProjectParsing.unwrap(e);
                 }
-                print(node.name(), "Previewing node '" + node.name() + "':", live.connection().execute(limited(sql), true), json);
+                Optional<QueryResult> rows = run(live, sql, node.resourceType().dbtName() + " " + node.name()
+                        + " (" + node.originalFilePath() + ")");
+                if (rows.isEmpty()) {
+                    return ExitCode.FAILURE;
+                }
+                print(node.name(), "Previewing node '" + node.name() + "':", rows.get(), json);
             }
             return ExitCode.SUCCESS;
+        }
+    }
+
+    /** Runs the limited query; a database error is printed as dbt does and gives no rows. */
+    private Optional<QueryResult> run(LiveProject live, String sql, String what) {
+        try {
+            return Optional.of(live.connection().execute(limited(sql), true));
+        } catch (RuntimeException e) {
+            console.error("Database Error in " + what + ":\n  " + e.getMessage());
+            return Optional.empty();
         }
     }
 

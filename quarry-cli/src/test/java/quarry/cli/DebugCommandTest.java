@@ -52,6 +52,28 @@ class DebugCommandTest {
     }
 
     @Test
+    void anEmbeddedDataDirHeldByARunningServerSaysSoAndSuggestsPointingAtIt(@TempDir Path dir) {
+        try (CliProject project = new CliProject(dir, "dbg");
+                quarry.server.http.QuarryServer holder = quarry.server.http.QuarryServer.start(
+                        quarry.server.http.ServerConfig.defaults().withDataDir(dir.resolve("held"))
+                                .withLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))) {
+            project.write("profiles.yml", """
+                    proj:
+                      target: dev
+                      outputs:
+                        dev:
+                          type: rockset
+                          workspace: dbg
+                          api_server: embedded
+                          data_dir: held
+                    """);
+            CliProject.Outcome outcome = project.quarry("debug");
+            assertThat(outcome.exitCode()).isEqualTo(1);
+            assertThat(outcome.err()).contains("Connection test failed", "point api_server at it");
+        }
+    }
+
+    @Test
     void aBrokenProfileIsAFailedCheck(@TempDir Path dir) {
         try (CliProject project = new CliProject(dir, "dbg")) {
             project.write("profiles.yml", "proj:\n  target: dev\n  outputs:\n    dev:\n      type: rockset\n      workspce: x\n");

@@ -34,6 +34,9 @@ class DocsAndFreshnessTest {
                         + "select id, kind from {{ source('raw', 'all_events') }}")
                 .write("models/kind_view.sql", "{{ config(persist_docs={'relation': true}) }}\n"
                         + "select kind, id * 10 as tens from {{ ref('kinds') }}")
+                .write("models/events_of_kind.sql", "{{ config(materialized='query_lambda', tags=['api'],"
+                        + " parameters=[{'name': 'kind', 'type': 'string', 'value': 'fresh'}]) }}\n"
+                        + "select id from {{ ref('kinds') }} where kind = :kind")
                 .write("models/schema.yml", """
                         version: 2
                         models:
@@ -74,6 +77,7 @@ class DocsAndFreshnessTest {
         assertThat(project.quarry("seed").exitCode()).isZero();
         CliProject.Outcome built = project.quarry("run");
         assertThat(built.exitCode()).as(built.all()).isZero();
+        assertThat(built.out()).contains("OK created sql query_lambda model dfr.events_of_kind");
     }
 
     @AfterAll
@@ -99,6 +103,7 @@ class DocsAndFreshnessTest {
         assertThat(view.path("metadata").path("type").asText()).isEqualTo("VIEW");
         assertThat(view.path("metadata").path("comment").asText()).isEqualTo("Kinds with ids times ten.");
         assertThat(view.path("columns").has("tens")).isTrue();
+        assertThat(catalog.path("nodes").has("model.proj.events_of_kind")).isFalse();
         assertThat(catalog.path("nodes").path("seed.proj.events").path("columns").has("loaded_at")).isTrue();
         assertThat(catalog.path("sources").path("source.proj.raw.all_events").path("columns").has("kind")).isTrue();
         assertThat(JSON.readTree(project.read("target/manifest.json")).path("nodes").path("model.proj.kind_view")

@@ -32,9 +32,9 @@ class MainTest {
     }
 
     @Test
-    void aCommandNotBuiltYetSaysSoAndExitsTwo() {
-        assertThat(quarry("docs", "serve", "--port", "8080")).isEqualTo(2);
-        assertThat(err.toString()).contains("quarry docs serve is not built yet");
+    void aGroupCommandWithoutItsSubcommandShowsItsUsageAndExitsTwo() {
+        assertThat(quarry("docs")).isEqualTo(2);
+        assertThat(err.toString()).contains("generate", "serve");
     }
 
     @Test

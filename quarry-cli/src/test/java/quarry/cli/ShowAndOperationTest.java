@@ -67,6 +67,13 @@ class ShowAndOperationTest {
     }
 
     @Test
+    void aQueryTheDatabaseRefusesIsADatabaseErrorWithExitOne() {
+        CliProject.Outcome outcome = project.quarry("show", "--inline", "select * from shw.no_such_collection");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("Database Error in inline query").doesNotContain("internal error");
+    }
+
+    @Test
     void showWithoutSelectOrInlineIsAUsageError() {
         assertThat(project.quarry("show").exitCode()).isEqualTo(2);
     }
@@ -76,6 +83,8 @@ class ShowAndOperationTest {
         CliProject.Outcome outcome = project.quarry("run-operation", "count_rows", "--args", "{model_name: adults}");
         assertThat(outcome.exitCode()).as(outcome.all()).isZero();
         assertThat(outcome.out()).contains("rows in adults: 6");
+        assertThat(project.read("target/run_results.json")).contains("\"unique_id\" : \"operation.proj.count_rows\"",
+                "\"status\" : \"success\"");
         CliProject.Outcome where = project.quarry("run-operation", "where_am_i");
         assertThat(where.exitCode()).as(where.all()).isZero();
         assertThat(where.out()).contains("workspace shw, relation \"shw\".\"adults\"");
@@ -86,6 +95,7 @@ class ShowAndOperationTest {
         CliProject.Outcome outcome = project.quarry("run-operation", "count_rows", "--args", "{model_name: adults, minimum: 100}");
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("Encountered an error while running operation", "too few rows: 6");
+        assertThat(project.read("target/run_results.json")).contains("\"status\" : \"error\"", "too few rows: 6");
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class RocksetClient {
     private final HttpClient http;
     private final AtomicLong serverElapsedMillis = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
-    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RunningQueries running = new RunningQueries();
 
     public RocksetClient(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -226,11 +226,10 @@ public final class RocksetClient {
         String path = request.virtualInstance() == null
                 ? "/v1/orgs/self/queries"
                 : "/v1/orgs/self/virtualinstances/" + encode(request.virtualInstance()) + "/queries";
-        QueryResult result = queryResult(send("POST", path, body));
-        if (!result.isDone() && !result.queryId().isEmpty()) {
-            running.add(result.queryId());
+        if (!request.async()) {
+            return queryResult(send("POST", path, body));
         }
-        return result;
+        return running.submit(() -> queryResult(send("POST", path, body)));
     }
 
     /**
@@ -239,14 +238,14 @@ public final class RocksetClient {
      */
     public List<String> cancelRunning() {
         List<String> cancelled = new ArrayList<>();
-        for (String id : List.copyOf(running)) {
+        for (String id : running.awaitAndList(requestTimeout.toMillis())) {
             try {
                 cancelQuery(id);
                 cancelled.add(id);
             } catch (RocksetApiException e) {
                 // it finished between the listing and the cancel: nothing left to stop
             }
-            running.remove(id);
+            running.done(id);
         }
         return cancelled;
     }
@@ -267,7 +266,7 @@ public final class RocksetClient {
                 : Optional.empty();
         QueryStatus status = new QueryStatus(data.path("status").asText(""), lastOffset, error);
         if (status.isDone()) {
-            running.remove(queryId);
+            running.done(queryId);
         }
         return status;
     }
