@@ -32,7 +32,7 @@ for i in $(seq 1 "$runs"); do
   (cd "$work/shop" && /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$repo/bin/quarry" build >"$work/out.txt" 2>&1)
   code=$?
   set -e
-  read -r wall rss user sys < "$work/time.txt"
+  read -r wall rss user sys < <(tail -1 "$work/time.txt")
   cpu="$(echo "$user $sys" | awk '{printf "%.2f", $1 + $2}')"
   summary="$(grep -o 'Done\..*' "$work/out.txt" | tail -1 || true)"
   printf "%-5s %10s %10s %14d %6s  %s\n" "$i" "$wall" "$cpu" "$((rss / 1024))" "$code" "$summary"

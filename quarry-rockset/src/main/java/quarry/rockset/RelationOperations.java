@@ -42,6 +42,18 @@ public final class RelationOperations {
 
     /** What {@code ws.name} is on the server, if anything. */
     public Optional<ExistingRelation> find(String workspace, String name) {
+        Optional<ExistingRelation> table = findTable(workspace, name);
+        if (table.isPresent()) {
+            return table;
+        }
+        if (client.getView(workspace, name).isPresent()) {
+            return Optional.of(new ExistingRelation(workspace, name, ExistingRelation.Kind.VIEW, Optional.empty()));
+        }
+        return Optional.empty();
+    }
+
+    /** The alias or collection named {@code ws.name}, if any (views are not looked up). */
+    private Optional<ExistingRelation> findTable(String workspace, String name) {
         Optional<JsonNode> alias = client.getAlias(workspace, name);
         if (alias.isPresent()) {
             return Optional.of(new ExistingRelation(workspace, name, ExistingRelation.Kind.ALIAS,
@@ -49,9 +61,6 @@ public final class RelationOperations {
         }
         if (client.getCollection(workspace, name).isPresent()) {
             return Optional.of(new ExistingRelation(workspace, name, ExistingRelation.Kind.COLLECTION, Optional.of(name)));
-        }
-        if (client.getView(workspace, name).isPresent()) {
-            return Optional.of(new ExistingRelation(workspace, name, ExistingRelation.Kind.VIEW, Optional.empty()));
         }
         return Optional.empty();
     }
@@ -158,12 +167,12 @@ public final class RelationOperations {
      */
     public void createOrReplaceView(String workspace, String name, String sql) {
         ensureWorkspace(workspace);
-        Optional<ExistingRelation> existing = find(workspace, name);
         JsonNode view;
-        if (existing.isPresent() && existing.get().isView()) {
+        if (client.getView(workspace, name).isPresent()) {
+            // a rebuilt view is the common case: one lookup, not three
             view = client.updateView(workspace, name, sql, DESCRIPTION);
         } else {
-            existing.ifPresent(this::drop);
+            findTable(workspace, name).ifPresent(this::drop);
             view = client.createView(workspace, name, sql, DESCRIPTION);
         }
         if (view.path("state").asText("SYNCING").equals("SYNCING")) {
