@@ -14,6 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import quarry.core.artifacts.CompiledNode;
 import quarry.core.compile.Compiler;
+import quarry.core.compile.JinjaBinding;
+import quarry.core.compile.RenderSettings;
 import quarry.core.manifest.Manifest;
 import quarry.core.manifest.Node;
 import quarry.core.manifest.ResourceType;
@@ -48,7 +50,19 @@ final class CompileCommand extends ProjectCommand {
         reportWarnings(session);
         Manifest manifest = parsed.result().manifest();
         console.info(Parsing.foundLine(manifest));
-        Compiler compiler = new Compiler(parsed.jinja(), manifest);
+        try (LazyConnection connection = new LazyConnection(
+                () -> session.adapter().connect(session.credentials(), session.root().root()))) {
+            RenderSettings settings = ProjectParsing.renderSettings(session, ProjectParsing.flags(commandName(), false),
+                    console::info, console::result).withConnection(connection);
+            JinjaBinding compiling = ProjectParsing.binding(session, settings);
+            compiling.bind(manifest.macros().values());
+            return compile(session, parsed, new Compiler(compiling, manifest));
+        }
+    }
+
+    /** Compiles with a connection opened only if a node's Jinja queries the database, as dbt's compile may. */
+    private int compile(Session session, Parsing.Parsed parsed, Compiler compiler) {
+        Manifest manifest = parsed.result().manifest();
         if (inline != null) {
             var refs = InlineRefs.capture(parsed.jinja(), manifest, inline);
             CompiledNode compiled = compiler.compileInline(inline, refs.refs(), refs.dependsOn());

@@ -21,11 +21,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShopProjectTest {
 
-    private static final Path SHOP = Path.of("../examples/shop").toAbsolutePath().normalize();
+    private static final Path EXAMPLE = Path.of("../examples/shop").toAbsolutePath().normalize();
     private static final Path EXPECTED = Path.of("src/test/resources/expected/shop");
 
     @TempDir
     Path target;
+
+    /** A copy of examples/shop without any state of earlier runs, so no test writes into the example. */
+    @TempDir
+    Path shop;
+
+    @org.junit.jupiter.api.BeforeEach
+    void copyTheExample() throws IOException {
+        try (Stream<Path> files = Files.walk(EXAMPLE)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path relative = EXAMPLE.relativize(from);
+                String top = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+                if (top.equals(".quarry") || top.equals("target") || top.equals("logs")) {
+                    continue;
+                }
+                Path to = shop.resolve(relative.toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+    }
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -34,7 +57,7 @@ class ShopProjectTest {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--project-dir";
-        all[args.length + 1] = SHOP.toString();
+        all[args.length + 1] = shop.toString();
         all[args.length + 2] = "--target-path";
         all[args.length + 3] = target.toString();
         return Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));

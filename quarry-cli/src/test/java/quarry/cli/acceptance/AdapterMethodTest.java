@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +35,6 @@ class AdapterMethodTest {
 
     /** dbt's first step: {@code compile} must not error. */
     @Test
-    @Disabled("quarry compile opens no connection, so run_query in an `if execute` block fails with"
-            + " 'this SQL needs a connection to the database, which this command does not open' (exit 2);"
-            + " dbt's compile connects. Owned by the compile command (branch project).")
     void compileOfAModelThatRunsQueriesDoesNotError() {
         project = write();
         project.runDbt("compile");
