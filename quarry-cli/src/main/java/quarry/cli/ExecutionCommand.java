@@ -12,10 +12,7 @@ import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import quarry.core.adapter.AdapterConnection;
-import quarry.core.compile.Compiler;
 import quarry.core.compile.ExecutionCompiler;
-import quarry.core.compile.JinjaBinding;
-import quarry.core.compile.RenderSettings;
 import quarry.core.manifest.Manifest;
 import quarry.core.run.EventLog;
 import quarry.core.run.RunFlags;
@@ -23,7 +20,6 @@ import quarry.core.run.RunInvocation;
 import quarry.core.select.NodeSelector;
 import quarry.core.select.Selectors;
 import quarry.core.session.DbtVersion;
-import quarry.core.session.ProjectParsing;
 import quarry.core.session.Session;
 import quarry.rockset.RocksetConnection;
 
@@ -76,33 +72,27 @@ abstract class ExecutionCommand extends ProjectCommand {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--log-format must be text or json, not '" + logFormat + "'");
         };
-        Parsing.Parsed parsed = Parsing.parseWith(session, console);
-        reportWarnings(session);
-        Manifest manifest = parsed.result().manifest();
-        Parsing.writeManifest(session, parsed.result(), Map.of());
-        console.info(Parsing.foundLine(manifest));
-        NodeSelector selector = new NodeSelector(manifest, parsed.result().dag(), Selectors.load(session.root().root()));
-        Set<String> selected = select(selector, manifest);
-
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("FULL_REFRESH", fullRefresh);
+        flags.put("EMPTY", empty);
         Path root = session.root().root();
-        try (AdapterConnection connection = session.adapter().connect(session.credentials(), root);
+        try (LiveProject live = new LiveProject(session, console, which(), flags, empty);
                 EventLog log = new EventLog(spec.commandLine().getOut(), format, project.debug,
                         Optional.of(root.resolve(session.root().logPath()).resolve("dbt.log")), session.invocationId(),
                         Clock.systemDefaultZone(), new ArrayList<>(session.credentials().secrets()))) {
+            reportWarnings(session);
+            Manifest manifest = live.manifest();
+            AdapterConnection connection = live.connection();
+            NodeSelector selector = new NodeSelector(manifest, live.parsed().dag(), Selectors.load(root));
+            Set<String> selected = select(selector, manifest);
             String apiServer = String.valueOf(session.credentials().targetFields().getOrDefault("api_server", ""));
             log.info("ConnectionUsed", "E005", "Registered adapter: " + session.adapter().type()
                     + (apiServer.isEmpty() ? "" : " (api_server: " + apiServer + ")"));
             log.info("ConcurrencyLine", "Q027", "Concurrency: " + session.target().threads() + " threads (target='"
                     + session.target().name() + "')");
             log.info("Formatting", "Z017", "");
-            Map<String, Object> flags = new LinkedHashMap<>(ProjectParsing.flags(which(), fullRefresh));
-            flags.put("EMPTY", empty);
-            RenderSettings settings = ProjectParsing.renderSettings(session, flags, console::info, console::result)
-                    .withConnection(connection);
-            JinjaBinding executing = ProjectParsing.binding(session, settings);
-            executing.bind(manifest.macros().values());
-            ExecutionCompiler compiler = new ExecutionCompiler(new Compiler(executing, manifest, empty), connection,
-                    session.relationStyle(), fullRefresh);
+            ExecutionCompiler compiler = new ExecutionCompiler(live.compiler(), connection, session.relationStyle(),
+                    fullRefresh);
             Map<String, Object> args = new LinkedHashMap<>();
             args.put("which", which());
             args.put("select", selection.select);
@@ -110,7 +100,7 @@ abstract class ExecutionCommand extends ProjectCommand {
             args.put("full_refresh", fullRefresh);
             args.put("threads", session.target().threads());
             args.put("empty", empty);
-            RunInvocation invocation = new RunInvocation(manifest, parsed.result().dag(), compiler, connection, log,
+            RunInvocation invocation = new RunInvocation(manifest, live.parsed().dag(), compiler, connection, log,
                     session.targetDir(), node -> session.projects().project(node.packageName()).root().resolve(node.originalFilePath()),
                     new RunInvocation.Settings(session.target().threads(), failFast, warnError,
                             new RunFlags(fullRefresh, storeFailures, 5), DbtVersion.REPORTED, session.invocationId(),

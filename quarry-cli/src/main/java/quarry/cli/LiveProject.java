@@ -25,6 +25,11 @@ final class LiveProject implements AutoCloseable {
     private final Compiler compiler;
 
     LiveProject(Session session, Console console, String command, Map<String, Object> extraFlags) {
+        this(session, console, command, extraFlags, false);
+    }
+
+    /** With {@code emptyInputs}, refs and sources compile to zero-row relations ({@code --empty}). */
+    LiveProject(Session session, Console console, String command, Map<String, Object> extraFlags, boolean emptyInputs) {
         Parsing.Parsed result = Parsing.parseWith(session, console);
         this.parsed = result.result();
         Parsing.writeManifest(session, parsed, Map.of());
@@ -37,7 +42,7 @@ final class LiveProject implements AutoCloseable {
                 .withConnection(connection);
         this.jinja = ProjectParsing.binding(session, settings);
         jinja.bind(parsed.manifest().macros().values());
-        this.compiler = new Compiler(jinja, parsed.manifest());
+        this.compiler = new Compiler(jinja, parsed.manifest(), emptyInputs);
     }
 
     ParseResult parsed() {
