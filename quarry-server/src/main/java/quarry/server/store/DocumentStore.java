@@ -112,42 +112,70 @@ public final class DocumentStore {
         return mine.offset;
     }
 
+    /**
+     * Commits a group: the batches that change no column commit together in one transaction; a
+     * batch that adds or widens a column commits in a transaction of its own. DuckDB (1.4) fails
+     * the COMMIT of a transaction holding several ALTER TABLEs interleaved with appends on one
+     * table ("another transaction has altered this table") and its rollback can leave the catalog
+     * corrupt, after which the next statement crashed the JVM (docs/server-storage.md, "Writes").
+     */
     private void commit(List<Pending> group) {
+        List<Pending> alone = new ArrayList<>();
         if (group.size() > 1) {
+            List<Pending> together = new ArrayList<>();
             try {
                 String[] offsets = database.write(c -> {
                     String[] out = new String[group.size()];
                     for (int i = 0; i < group.size(); i++) {
                         Pending p = group.get(i);
+                        if (changesSchema(p)) {
+                            continue;
+                        }
+                        together.add(p);
                         out[i] = applyLocked(c, p.workspace, p.collection, p.last, p.needed, p.bytes);
                     }
                     return out;
                 });
                 for (int i = 0; i < group.size(); i++) {
-                    group.get(i).offset = offsets[i];
-                    group.get(i).done = true;
+                    Pending p = group.get(i);
+                    if (together.contains(p)) {
+                        p.offset = offsets[i];
+                        p.done = true;
+                    } else {
+                        alone.add(p);
+                    }
                 }
-                return;
             } catch (RuntimeException e) {
-                reloadCatalog();
+                alone = group;
             }
+        } else {
+            alone = group;
         }
-        for (Pending p : group) {
+        for (Pending p : alone) {
             try {
                 p.offset = database.write(c -> applyLocked(c, p.workspace, p.collection, p.last, p.needed, p.bytes));
             } catch (RuntimeException e) {
-                reloadCatalog();
                 p.error = e;
             }
             p.done = true;
         }
     }
 
-    private void reloadCatalog() {
-        database.write(c -> {
-            metadata.reload(c);
-            return null;
-        });
+    /** Whether a batch adds or widens a column (or names a collection that no longer exists). */
+    private boolean changesSchema(Pending p) {
+        CollectionInfo info;
+        try {
+            info = metadata.requireCollection(p.workspace, p.collection);
+        } catch (RuntimeException e) {
+            return true;
+        }
+        for (Map.Entry<String, ColumnType> e : p.needed.entrySet()) {
+            Field existing = info.field(e.getKey()).orElse(null);
+            if (existing == null || e.getValue() != null && existing.type().widen(e.getValue()) != existing.type()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String applyLocked(DuckDBConnection c, String ws, String collection, Map<String, Write> last,
