@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import quarry.server.query.QueryException;
+import quarry.server.store.InvalidDocumentException;
 import quarry.server.store.StoreException;
 
 /**
@@ -73,6 +74,9 @@ final class ApiHandler extends Handler.Abstract {
             ApiException api = QueryErrors.toApi(e);
             status = api.status();
             out = errorBody(api);
+        } catch (InvalidDocumentException e) {
+            status = 400;
+            out = errorBody(new ApiException(400, "INVALIDINPUT", e.getMessage()));
         } catch (RuntimeException | IOException | Error e) {
             status = 500;
             String traceId = UUID.randomUUID().toString();
