@@ -25,11 +25,15 @@ class BadInputIsNeverA500Test {
         server = new RunningServer();
         server.send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"bad\"}");
         server.send("POST", DOCS, "{\"data\":[{\"_id\":\"keep\",\"a\":1}]}");
-        server.send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"badop\",\"field_mapping_query\":"
+        RunningServer.Reply badop = server.send("POST", "/v1/orgs/self/ws/commons/collections",
+                "{\"name\":\"badop\",\"field_mapping_query\":"
                 + "{\"sql\":\"SELECT *, 'MERGE' AS _op FROM _input\"}}");
-        server.send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"badtyped\",\"field_mapping_query\":"
+        RunningServer.Reply badtyped = server.send("POST", "/v1/orgs/self/ws/commons/collections",
+                "{\"name\":\"badtyped\",\"field_mapping_query\":"
                 + "{\"sql\":\"SELECT _input._id AS _id, JSON_PARSE('{\\\"__rockset_type\\\":\\\"date\\\","
                 + "\\\"value\\\":\\\"not a date\\\"}') AS d FROM _input\"}}");
+        assertThat(badop.status()).as(badop.text()).isEqualTo(200);
+        assertThat(badtyped.status()).as(badtyped.text()).isEqualTo(200);
     }
 
     @AfterAll
@@ -66,7 +70,18 @@ class BadInputIsNeverA500Test {
                 Arguments.of("POST", QUERIES, "{\"sql\":{\"query\":\"SELECT 1/0 FROM bad WHERE a = 'x'\"}}"),
                 Arguments.of("GET", QUERIES + "/nope", null),
                 Arguments.of("GET", QUERIES + "/nope/pages?cursor=zz", null),
-                Arguments.of("POST", "/v1/orgs/self/queries/validations", "{\"sql\":{\"query\":\"SELEC 1\"}}"));
+                Arguments.of("POST", "/v1/orgs/self/queries/validations", "{\"sql\":{\"query\":\"SELEC 1\"}}"),
+                Arguments.of("POST", QUERIES, "{\"sql\":{\"query\":\"INSERT INTO nowhere SELECT 'y' AS _id\"}}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":123}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"ok\",\"retention_secs\":\"x\"}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"ok2\",\"field_mapping_query\":"
+                        + "{\"sql\":\"SELECT nosuchfn(1) FROM _input\"}}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/views", "{\"name\":\"v\",\"query\":\"SELECT * FROM nowhere\"}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/aliases", "{\"name\":\"a\",\"collections\":[\"commons.nowhere\"]}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/aliases", "{\"name\":\"a2\",\"collections\":\"x\"}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/lambdas", "{\"name\":\"l\",\"sql\":{\"query\":\"SELEC\"}}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/lambdas", "{\"name\":\"l2\",\"sql\":\"x\"}"),
+                Arguments.of("POST", "/v1/orgs/self/ws/commons/collections/bad/offsets/commit", "{\"name\":[1]}"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
