@@ -114,6 +114,22 @@ class BadInputIsNeverA500Test {
     }
 
     @Test
+    void anEventTimeThatIsNoTimestampIsRefusedOnBothWritePaths() {
+        RunningServer.Reply api = server.send("POST", DOCS, "{\"data\":[{\"_id\":\"e1\",\"_event_time\":\"x\"}]}");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body().at("/data/0/status").asText()).isEqualTo("ERROR");
+        assertThat(api.body().at("/data/0/error/message").asText()).contains("_event_time");
+        RunningServer.Reply insert = server.query("INSERT INTO bad SELECT 'e2' AS _id, 'x' AS _event_time");
+        assertThat(insert.status()).isEqualTo(400);
+        assertThat(insert.body().path("message").asText()).contains("_event_time");
+        RunningServer.Reply good = server.query(
+                "INSERT INTO bad SELECT 'e3' AS _id, '2024-01-02T03:04:05Z' AS _event_time");
+        assertThat(good.status()).as(good.text()).isEqualTo(200);
+        assertThat(server.query("SELECT _id FROM bad WHERE _id LIKE 'e%'").body().at("/results").toString())
+                .isEqualTo("[{\"_id\":\"e3\"}]");
+    }
+
+    @Test
     void aRejectedIngestWritesNothing() {
         server.send("POST", "/v1/orgs/self/ws/commons/collections/badop/docs", "{\"data\":[{\"_id\":\"x\",\"a\":1}]}");
         server.send("POST", QUERIES, "{\"sql\":{\"query\":\"INSERT INTO bad SELECT 'y' AS _id, 'MERGE' AS _op\"}}");
