@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import quarry.server.query.QueryException;
+import quarry.server.store.InvalidDocumentException;
 import quarry.server.store.StoreException;
 
 /**
@@ -37,6 +38,8 @@ import quarry.server.store.StoreException;
 final class ApiHandler extends Handler.Abstract {
 
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** Oversized bodies up to this size are read to their end before the 413 (see tooLarge). */
+    private static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private final List<Route> routes;
     private final Predicate<String> keyCheck;
@@ -73,6 +76,9 @@ final class ApiHandler extends Handler.Abstract {
             ApiException api = QueryErrors.toApi(e);
             status = api.status();
             out = errorBody(api);
+        } catch (InvalidDocumentException e) {
+            status = 400;
+            out = errorBody(new ApiException(400, "INVALIDINPUT", e.getMessage()));
         } catch (RuntimeException | IOException | Error e) {
             status = 500;
             String traceId = UUID.randomUUID().toString();
@@ -135,16 +141,35 @@ final class ApiHandler extends Handler.Abstract {
 
     private static byte[] readBody(Request request) throws IOException {
         long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > MAX_BODY_BYTES) {
+                throw tooLarge(in, declared);
+            }
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw tooLarge();
+                throw tooLarge(in, declared);
             }
             return bytes;
         }
+    }
+
+    /**
+     * The 413 for an oversized body. A body of moderate size is read to its end first: answering
+     * while the client is still sending makes many clients see a broken pipe instead of the 413.
+     */
+    private static ApiException tooLarge(InputStream in, long declared) {
+        if (declared <= DRAIN_LIMIT_BYTES) {
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                long drained = 0;
+                for (int n = in.read(buffer); n >= 0 && drained < DRAIN_LIMIT_BYTES; n = in.read(buffer)) {
+                    drained += n;
+                }
+            } catch (IOException ignored) {
+                // the client went away; the answer is the same
+            }
+        }
+        return tooLarge();
     }
 
     private static ApiException tooLarge() {

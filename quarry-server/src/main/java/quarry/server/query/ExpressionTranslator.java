@@ -3,16 +3,13 @@ package quarry.server.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import quarry.server.query.Scope.Column;
 import quarry.server.query.Scope.Kind;
 import quarry.server.sql.Expression;
 import quarry.server.sql.Expression.Binary;
 import quarry.server.sql.Expression.FieldReference;
 import quarry.server.sql.Identifier;
-import quarry.server.sql.SortItem;
 import quarry.server.sql.SourcePosition;
-import quarry.server.sql.WindowSpec;
 
 /**
  * Rockset SQL expressions to DuckDB SQL: field references resolved case-sensitively against the
@@ -31,11 +28,18 @@ final class ExpressionTranslator {
     private final TranslationContext context;
     private final QueryTranslator queries;
     private final FunctionTranslator functions;
+    private final OrderingTranslator ordering;
 
     ExpressionTranslator(TranslationContext context, QueryTranslator queries) {
         this.context = context;
         this.queries = queries;
         this.functions = new FunctionTranslator(this);
+        this.ordering = new OrderingTranslator(this);
+    }
+
+    /** Window specs, ORDER BY items, and numbers used as ordinals, limits and frame offsets. */
+    OrderingTranslator ordering() {
+        return ordering;
     }
 
     Sql translate(Expression e, Scope scope) {
@@ -361,76 +365,5 @@ final class ExpressionTranslator {
             items.add(translate(e, scope).text());
         }
         return Sql.of("[" + String.join(", ", items) + "]", Kind.OTHER);
-    }
-
-    // ---- window and ordering
-
-    String window(WindowSpec w, Scope scope) {
-        StringBuilder sb = new StringBuilder(" OVER (");
-        if (!w.partitionBy().isEmpty()) {
-            sb.append("PARTITION BY ").append(String.join(", ", translateAll(w.partitionBy(), scope).stream()
-                    .map(s -> scalar(s).text()).toList()));
-        }
-        if (!w.orderBy().isEmpty()) {
-            sb.append(w.partitionBy().isEmpty() ? "" : " ").append("ORDER BY ").append(orderBy(w.orderBy(), scope,
-                    null));
-        }
-        if (w.frame().isPresent()) {
-            WindowSpec.Frame f = w.frame().get();
-            sb.append(' ').append(f.unit().name()).append(' ');
-            if (f.end().isPresent()) {
-                sb.append("BETWEEN ").append(bound(f.start(), scope)).append(" AND ").append(bound(f.end().get(), scope));
-            } else {
-                sb.append(bound(f.start(), scope));
-            }
-        }
-        return sb.append(')').toString();
-    }
-
-    private String bound(WindowSpec.Bound b, Scope scope) {
-        return switch (b.kind()) {
-            case UNBOUNDED_PRECEDING -> "UNBOUNDED PRECEDING";
-            case UNBOUNDED_FOLLOWING -> "UNBOUNDED FOLLOWING";
-            case CURRENT_ROW -> "CURRENT ROW";
-            case PRECEDING -> rawNumber(b.offset().orElseThrow(), scope) + " PRECEDING";
-            case FOLLOWING -> rawNumber(b.offset().orElseThrow(), scope) + " FOLLOWING";
-        };
-    }
-
-    /** An integer literal as a bare number (ordinals, LIMIT, frame offsets), else the expression. */
-    String rawNumber(Expression e, Scope scope) {
-        if (e instanceof Expression.IntegerLiteral i) {
-            return Long.toString(i.value());
-        }
-        return translate(e, scope).text();
-    }
-
-    /** ORDER BY items; {@code outputs} (may be null) lets a bare name or ordinal refer to a select item. */
-    String orderBy(List<SortItem> items, Scope scope, List<Translated.Output> outputs) {
-        List<String> parts = new ArrayList<>();
-        for (SortItem item : items) {
-            String key = outputReference(item.expression(), outputs).orElseGet(() -> scalar(translate(item.expression(),
-                    scope)).text());
-            String part = key + " " + item.direction().name();
-            if (item.nulls().isPresent()) {
-                part += " NULLS " + item.nulls().get().name();
-            }
-            parts.add(part);
-        }
-        return String.join(", ", parts);
-    }
-
-    Optional<String> outputReference(Expression e, List<Translated.Output> outputs) {
-        if (e instanceof Expression.IntegerLiteral i) {
-            return Optional.of(Long.toString(i.value()));
-        }
-        if (outputs != null && e instanceof FieldReference f && f.path().size() == 1) {
-            for (Translated.Output o : outputs) {
-                if (!o.hidden() && o.name().equals(f.path().get(0).name())) {
-                    return Optional.of(TranslationContext.quote(o.label()));
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -33,7 +33,7 @@ final class FunctionTranslator {
     Sql translate(FunctionCall f, Scope scope) {
         String name = f.name().toLowerCase(Locale.ROOT);
         List<Sql> args = expressions.translateAll(f.arguments(), scope);
-        String over = f.over().map(w -> expressions.window(w, scope)).orElse("");
+        String over = f.over().map(w -> expressions.ordering().window(w, scope)).orElse("");
         Sql special = special(name, f, args, scope);
         if (special != null) {
             return over.isEmpty() ? special : Sql.of(special.text() + over, special.kind());
@@ -42,7 +42,7 @@ final class FunctionTranslator {
         for (Sql a : args) {
             parts.add(ExpressionTranslator.scalar(a).text());
         }
-        String orderBy = f.orderBy().isEmpty() ? "" : expressions.orderBy(f.orderBy(), scope, null);
+        String orderBy = f.orderBy().isEmpty() ? "" : expressions.ordering().orderBy(f.orderBy(), scope, null);
         String rendered = CATALOG.render(f, parts, orderBy);
         return Sql.of(rendered + over, kindOf(CATALOG.resultType(name).orElse(null)));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import quarry.server.store.CollectionInfo;
 import quarry.server.store.DocumentStore;
+import quarry.server.store.InvalidDocumentException;
 import quarry.server.store.MetadataStore;
 import quarry.server.store.Operation;
 import quarry.server.store.OperationResolver;
@@ -30,8 +31,13 @@ public final class IngestPipeline implements AutoCloseable {
     /** Transforms and writes the documents; returns the new last_offset. */
     public String ingest(String ws, String collection, List<Operation> incoming, long bytes) {
         CollectionInfo info = metadata.requireCollection(ws, collection);
-        List<Operation> stored = info.fieldMappingSql() == null ? incoming
-                : transformation.apply(info.fieldMappingSql(), incoming);
+        List<Operation> stored;
+        try {
+            stored = info.fieldMappingSql() == null ? incoming : transformation.apply(info.fieldMappingSql(), incoming);
+        } catch (InvalidDocumentException e) {
+            throw new QueryException(400, "INVALIDINPUT",
+                    "the ingest transformation produced an invalid document: " + e.getMessage(), null, null, null, null);
+        }
         return operations.apply(ws, collection, stored, bytes);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,12 +16,15 @@ import quarry.server.sql.Relation;
 import quarry.server.sql.RocksetSqlParser;
 import quarry.server.sql.SqlException;
 import quarry.server.sql.Statement;
+import quarry.server.store.Catalog;
+import quarry.server.store.CollectionInfo;
 import quarry.server.store.Database;
 import quarry.server.store.DocumentStore;
 import quarry.server.store.FieldValue;
 import quarry.server.store.MetadataStore;
 import quarry.server.store.Operation;
 import quarry.server.store.StoredDocument;
+import quarry.server.store.Workspace;
 
 /**
  * Rockset's ingest transformation ({@code field_mapping_query}, spec §5.9): a
@@ -61,6 +65,16 @@ public final class IngestTransformation implements AutoCloseable {
                 || table.name().workspace().isPresent()
                 || !INPUT.equals(table.name().name().name())) {
             return Optional.of("field_mapping_query must be a single SELECT … FROM _input [WHERE …]");
+        }
+        // translate against an empty _input: unknown functions and the like are refused up front
+        java.time.Instant epoch = java.time.Instant.EPOCH;
+        CollectionInfo input = new CollectionInfo(0, "commons", INPUT, null, epoch, null, null, List.of());
+        Catalog catalog = new Catalog(Map.of("commons", new Workspace("commons", null, epoch)),
+                Map.of(input.path(), input), Map.of(), Map.of());
+        try {
+            Translator.translate(catalog, sql, List.of(), null);
+        } catch (QueryException e) {
+            return Optional.of("field_mapping_query is not valid: " + e.getMessage());
         }
         return Optional.empty();
     }

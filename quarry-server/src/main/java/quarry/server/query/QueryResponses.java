@@ -12,6 +12,9 @@ import java.util.List;
 /** The wire JSON of query results and query status (spec §4.7.1–4.7.4). */
 final class QueryResponses {
 
+    private static final int DEFAULT_PAGE_DOCS = 10_000;
+    private static final int MAX_PAGE_DOCS = 100_000;
+
     private final ObjectMapper mapper;
 
     QueryResponses(ObjectMapper mapper) {
@@ -21,6 +24,42 @@ final class QueryResponses {
     /** A pagination cursor: the offset of the next row. */
     static String cursor(int offset) {
         return "c" + offset;
+    }
+
+    /** One page of a completed job's results ({@code GET /queries/{id}/pages}). */
+    ObjectNode page(QueryJob job, String cursor, Integer docs, Integer offset) {
+        int start = 0;
+        if (cursor != null && !cursor.isEmpty()) {
+            start = parseCursor(cursor, job.id);
+        }
+        if (offset != null) {
+            start += Math.max(0, offset);
+        }
+        int n = docs == null ? DEFAULT_PAGE_DOCS : Math.max(0, Math.min(docs, MAX_PAGE_DOCS));
+        int total = job.pages.count();
+        int end = Math.min(total, start + n);
+        ObjectNode out = mapper.createObjectNode();
+        out.putRawValue("results", new RawValue(new RawJson(job.pages.page(start, n))));
+        out.put("results_total_doc_count", total);
+        ObjectNode pagination = out.putObject("pagination");
+        pagination.put("current_page_doc_count", Math.max(0, end - start));
+        pagination.put("next_cursor_offset", end);
+        pagination.put("start_cursor", cursor == null || cursor.isEmpty() ? null : cursor);
+        pagination.put("next_cursor", end < total ? QueryResponses.cursor(end) : null);
+        pagination.putNull("next_page_link");
+        return out;
+    }
+
+    private static int parseCursor(String cursor, String id) {
+        try {
+            if (cursor.startsWith("c")) {
+                return Math.max(0, Integer.parseInt(cursor.substring(1)));
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new QueryException(400, "INVALIDINPUT", "Invalid cursor \"" + cursor + "\" for query \"" + id + "\"",
+                null, null, null, id);
     }
 
     ObjectNode completed(QueryJob job, Integer maxInitialResults) {

@@ -4,21 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,9 +36,6 @@ public final class QueryService implements AutoCloseable {
         }
     }
 
-    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    private static final int DEFAULT_PAGE_DOCS = 10_000;
-    private static final int MAX_PAGE_DOCS = 100_000;
 
     private final Database database;
     private final MetadataStore metadata;
@@ -54,10 +44,9 @@ public final class QueryService implements AutoCloseable {
     private final Limits limits;
     private final ResultEncoder encoder;
     private final QueryResponses responses;
-    private final Map<String, QueryJob> jobs = new ConcurrentHashMap<>();
+    private final QueryJobs jobs = new QueryJobs();
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
-    private final SecureRandom random = new SecureRandom();
     private final IngestPipeline ingest;
 
     public QueryService(Database database, MetadataStore metadata, DocumentStore documents, ObjectMapper mapper,
@@ -81,14 +70,14 @@ public final class QueryService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.MINUTES);
+        timer.scheduleAtFixedRate(jobs::expire, 1, 1, TimeUnit.MINUTES);
     }
 
     /** {@code POST /queries}: the response body, synchronous or async. */
     public ObjectNode run(QueryRequest request) {
         Plan plan = Translator.translate(metadata.catalog(), request.sql(), request.parameters(),
                 request.defaultRowLimit());
-        QueryJob job = new QueryJob(newQueryId(), plan);
+        QueryJob job = new QueryJob(jobs.newId(), plan);
         if (!request.runsAsync()) {
             Duration timeout = bounded(request.timeoutMs(), limits.syncTimeout());
             execute(job, timeout);
@@ -98,12 +87,12 @@ public final class QueryService implements AutoCloseable {
             Integer max = request.maxInitialResults();
             boolean paginated = max != null && job.pages.count() > max;
             if (paginated) {
-                keep(job);
+                jobs.keep(job);
             }
             return responses.completed(job, max);
         }
         Duration timeout = bounded(request.timeoutMs(), limits.asyncTimeout());
-        keep(job);
+        jobs.keep(job);
         pool.submit(() -> execute(job, timeout));
         long wait = request.clientTimeoutMs() == null ? 0 : request.clientTimeoutMs();
         if (wait > 0) {
@@ -154,7 +143,7 @@ public final class QueryService implements AutoCloseable {
 
     /** {@code GET /queries/{id}}. */
     public ObjectNode info(String id) {
-        QueryJob job = job(id);
+        QueryJob job = jobs.get(id);
         ObjectNode out = mapper.createObjectNode();
         out.set("data", responses.info(job));
         out.put("last_offset", job.lastOffset);
@@ -163,7 +152,7 @@ public final class QueryService implements AutoCloseable {
 
     /** {@code GET /queries/{id}/pages}. */
     public ObjectNode page(String id, String cursor, Integer docs, Integer offset) {
-        QueryJob job = job(id);
+        QueryJob job = jobs.get(id);
         if (job.status == QueryJob.Status.ERROR) {
             throw job.error;
         }
@@ -175,31 +164,12 @@ public final class QueryService implements AutoCloseable {
             throw new QueryException(400, "INVALIDINPUT", "Query \"" + id + "\" has no results to page: its status is "
                     + job.status, null, null, null, id);
         }
-        int start = 0;
-        if (cursor != null && !cursor.isEmpty()) {
-            start = parseCursor(cursor, id);
-        }
-        if (offset != null) {
-            start += Math.max(0, offset);
-        }
-        int n = docs == null ? DEFAULT_PAGE_DOCS : Math.max(0, Math.min(docs, MAX_PAGE_DOCS));
-        int total = job.pages.count();
-        int end = Math.min(total, start + n);
-        ObjectNode out = mapper.createObjectNode();
-        out.putRawValue("results", new RawValue(new RawJson(job.pages.page(start, n))));
-        out.put("results_total_doc_count", total);
-        ObjectNode pagination = out.putObject("pagination");
-        pagination.put("current_page_doc_count", Math.max(0, end - start));
-        pagination.put("next_cursor_offset", end);
-        pagination.put("start_cursor", cursor == null || cursor.isEmpty() ? null : cursor);
-        pagination.put("next_cursor", end < total ? QueryResponses.cursor(end) : null);
-        pagination.putNull("next_page_link");
-        return out;
+        return responses.page(job, cursor, docs, offset);
     }
 
     /** {@code DELETE /queries/{id}}: stops a running query. */
     public ObjectNode cancel(String id) {
-        QueryJob job = job(id);
+        QueryJob job = jobs.get(id);
         if (!job.finished()) {
             job.cancelled = true;
             job.interrupt();
@@ -221,8 +191,7 @@ public final class QueryService implements AutoCloseable {
     public ObjectNode list() {
         ObjectNode out = mapper.createObjectNode();
         ArrayNode data = out.putArray("data");
-        jobs.values().stream().filter(j -> !j.finished()).sorted((a, b) -> a.submittedAt.compareTo(b.submittedAt))
-                .forEach(j -> data.add(responses.info(j)));
+        jobs.unfinished().forEach(j -> data.add(responses.info(j)));
         return out;
     }
 
@@ -274,9 +243,7 @@ public final class QueryService implements AutoCloseable {
         job.elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         job.expiresAt = Instant.now().plus(limits.retention());
         job.done.complete(null);
-        if (jobs.containsKey(job.id)) {
-            evictOverBudget(job);
-        }
+        jobs.finished(job);
     }
 
     private static QueryException executionError(Exception e, String queryId) {
@@ -379,78 +346,6 @@ public final class QueryService implements AutoCloseable {
         job.pages = builder.build();
     }
 
-    // ---- bookkeeping
-
-    private void keep(QueryJob job) {
-        jobs.put(job.id, job);
-        evictOverBudget(job);
-    }
-
-    /**
-     * Kept results live in memory; past a quarter of the heap the oldest finished queries lose
-     * their results (their status stays) so that paging through big results cannot exhaust it.
-     */
-    private void evictOverBudget(QueryJob current) {
-        long budget = Runtime.getRuntime().maxMemory() / 4;
-        List<QueryJob> kept = new ArrayList<>();
-        long total = 0;
-        for (QueryJob j : jobs.values()) {
-            ResultPages p = j.pages;
-            if (p != null) {
-                total += p.bytes() + 4L * p.count();
-                kept.add(j);
-            }
-        }
-        if (total <= budget) {
-            return;
-        }
-        kept.sort((a, b) -> a.submittedAt.compareTo(b.submittedAt));
-        for (QueryJob j : kept) {
-            if (total <= budget) {
-                break;
-            }
-            if (j != current && j.finished()) {
-                ResultPages p = j.pages;
-                j.pages = null;
-                j.evicted = true;
-                total -= p.bytes() + 4L * p.count();
-            }
-        }
-    }
-
-    private QueryJob job(String id) {
-        QueryJob job = jobs.get(id);
-        if (job == null || (job.expiresAt != null && job.expiresAt.isBefore(Instant.now()))) {
-            throw QueryException.notFound(id);
-        }
-        return job;
-    }
-
-    private void expire() {
-        Instant now = Instant.now();
-        jobs.values().removeIf(j -> j.expiresAt != null && j.expiresAt.isBefore(now));
-    }
-
-    private String newQueryId() {
-        StringBuilder sb = new StringBuilder(UUID.randomUUID().toString()).append(':');
-        for (int i = 0; i < 7; i++) {
-            sb.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
-        }
-        return sb.append(":0").toString();
-    }
-
-    private static int parseCursor(String cursor, String id) {
-        try {
-            if (cursor.startsWith("c")) {
-                return Math.max(0, Integer.parseInt(cursor.substring(1)));
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new QueryException(400, "INVALIDINPUT", "Invalid cursor \"" + cursor + "\" for query \"" + id + "\"",
-                null, null, null, id);
-    }
-
     private static Duration bounded(Long requestedMs, Duration limit) {
         if (requestedMs == null || requestedMs <= 0) {
             return limit;
@@ -472,12 +367,7 @@ public final class QueryService implements AutoCloseable {
     /** Stops the pools; running async queries are cancelled. */
     @Override
     public void close() {
-        for (QueryJob job : jobs.values()) {
-            if (!job.finished()) {
-                job.cancelled = true;
-                job.interrupt();
-            }
-        }
+        jobs.cancelAll();
         pool.shutdown();
         try {
             pool.awaitTermination(10, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package quarry.server.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import quarry.server.query.ExpressionTranslator.Sql;
@@ -10,19 +9,11 @@ import quarry.server.query.Scope.Column;
 import quarry.server.query.Scope.Kind;
 import quarry.server.sql.Expression;
 import quarry.server.sql.Identifier;
-import quarry.server.sql.QualifiedName;
 import quarry.server.sql.Query;
 import quarry.server.sql.QueryBody;
 import quarry.server.sql.Relation;
-import quarry.server.sql.RocksetSqlParser;
 import quarry.server.sql.SelectItem;
 import quarry.server.sql.SourcePosition;
-import quarry.server.sql.Statement;
-import quarry.server.store.AliasInfo;
-import quarry.server.store.CollectionInfo;
-import quarry.server.store.ColumnType;
-import quarry.server.store.Field;
-import quarry.server.store.ViewInfo;
 
 /**
  * Rockset queries to DuckDB queries (docs/server-storage.md): collections become their data
@@ -36,10 +27,12 @@ final class QueryTranslator {
 
     private final TranslationContext context;
     private final ExpressionTranslator expressions;
+    private final RelationTranslator relations;
 
     QueryTranslator(TranslationContext context) {
         this.context = context;
         this.expressions = new ExpressionTranslator(context, this);
+        this.relations = new RelationTranslator(context, this, expressions);
     }
 
     /** A top-level query: hidden {@code _nulls} allowed, {@code defaultRowLimit} applied without LIMIT. */
@@ -49,6 +42,11 @@ final class QueryTranslator {
 
     Translated subquery(Query query, Scope outer) {
         return query(query, new Scope(outer), false, null);
+    }
+
+    /** A query in a FROM clause or a view: hidden {@code _nulls} allowed, no default limit. */
+    Translated derived(Query query, Scope scope) {
+        return query(query, scope, true, null);
     }
 
     private Translated query(Query q, Scope scope, boolean allowHidden, Long defaultRowLimit) {
@@ -72,15 +70,15 @@ final class QueryTranslator {
         }
         sql.append(body.sql());
         if (!q.orderBy().isEmpty() && !(q.body() instanceof QueryBody.Select)) {
-            sql.append(" ORDER BY ").append(expressions.orderBy(q.orderBy(), new Scope(scope), body.outputs()));
+            sql.append(" ORDER BY ").append(expressions.ordering().orderBy(q.orderBy(), new Scope(scope), body.outputs()));
         }
         if (q.limit().isPresent()) {
-            sql.append(" LIMIT ").append(expressions.rawNumber(q.limit().get(), scope));
+            sql.append(" LIMIT ").append(expressions.ordering().rawNumber(q.limit().get(), scope));
         } else if (defaultRowLimit != null) {
             sql.append(" LIMIT ").append(defaultRowLimit);
         }
         if (q.offset().isPresent()) {
-            sql.append(" OFFSET ").append(expressions.rawNumber(q.offset().get(), scope));
+            sql.append(" OFFSET ").append(expressions.ordering().rawNumber(q.offset().get(), scope));
         }
         return new Translated(sql.toString(), body.outputs());
     }
@@ -132,7 +130,7 @@ final class QueryTranslator {
         Scope scope = new Scope(outer);
         List<String> from = new ArrayList<>();
         for (Relation r : s.from()) {
-            from.add(relation(r, scope));
+            from.add(relations.relation(r, scope));
         }
         List<Translated.Output> outputs = new ArrayList<>();
         List<String> projections = new ArrayList<>();
@@ -198,7 +196,7 @@ final class QueryTranslator {
         if (!s.groupBy().isEmpty()) {
             List<String> keys = new ArrayList<>();
             for (Expression g : s.groupBy()) {
-                keys.add(expressions.outputReference(g, null)
+                keys.add(expressions.ordering().outputReference(g, null)
                         .orElseGet(() -> groupKey(g, scope, outputs)));
             }
             sql.append(" GROUP BY ").append(String.join(", ", keys));
@@ -207,7 +205,7 @@ final class QueryTranslator {
             sql.append(" HAVING ").append(expressions.translate(s.having().get(), scope).text());
         }
         if (orderedBy != null) {
-            sql.append(" ORDER BY ").append(expressions.orderBy(orderedBy.orderBy(), scope, outputs));
+            sql.append(" ORDER BY ").append(expressions.ordering().orderBy(orderedBy.orderBy(), scope, outputs));
         }
         return new Translated(sql.toString(), outputs);
     }
@@ -216,7 +214,7 @@ final class QueryTranslator {
     private String groupKey(Expression g, Scope scope, List<Translated.Output> outputs) {
         Sql sql = expressions.translate(g, scope);
         if ("NULL".equals(sql.text()) && g instanceof Expression.FieldReference) {
-            return expressions.outputReference(g, outputs).orElse(sql.text());
+            return expressions.ordering().outputReference(g, outputs).orElse(sql.text());
         }
         return ExpressionTranslator.scalar(sql).text();
     }
@@ -248,179 +246,5 @@ final class QueryTranslator {
             throw QueryException.sql("Relation \"" + q + "\" is not in FROM", p.line(), p.column(), null);
         }
         return out;
-    }
-
-    // ---- FROM
-
-    private String relation(Relation r, Scope scope) {
-        if (r instanceof Relation.Table t) {
-            return table(t, scope);
-        }
-        if (r instanceof Relation.Subquery sq) {
-            Translated t = query(sq.query(), new Scope(scope.parent), true, null);
-            String alias = context.newAlias();
-            scope.relations.add(derived(sq.alias().map(Identifier::name).orElse(null), alias, t.outputs()));
-            return "(" + t.sql() + ") AS " + alias;
-        }
-        if (r instanceof Relation.Unnest u) {
-            Sql array = expressions.translate(u.array(), scope);
-            String element = u.elementAlias().map(Identifier::name).orElse("unnest");
-            String alias = context.newAlias();
-            String source = array.kind() == Kind.JSON ? "CAST(" + array.text() + " AS JSON[])" : array.text();
-            Kind kind = array.kind() == Kind.JSON ? Kind.JSON : Kind.OTHER;
-            List<Column> columns = new ArrayList<>();
-            columns.add(new Column(element, alias + ".\"e\"", kind, null));
-            String select = "SELECT unnest(" + source + ") AS \"e\"";
-            if (u.ordinality().isPresent()) {
-                columns.add(new Column(u.ordinality().get().name(), alias + ".\"o\"", Kind.NUMBER, null));
-                select += ", generate_subscripts(" + source + ", 1) AS \"o\"";
-            }
-            scope.relations.add(new Scope.Relation(u.alias().map(Identifier::name).orElse(null), columns, false,
-                    null));
-            return "(" + select + ") AS " + alias;
-        }
-        Relation.Join j = (Relation.Join) r;
-        String left = relation(j.left(), scope);
-        int before = scope.relations.size();
-        String right = relation(j.right(), scope);
-        StringBuilder sb = new StringBuilder(left);
-        sb.append(switch (j.type()) {
-            case INNER -> " JOIN ";
-            case LEFT -> " LEFT JOIN ";
-            case RIGHT -> " RIGHT JOIN ";
-            case FULL -> " FULL JOIN ";
-            case CROSS -> " CROSS JOIN ";
-        }).append(right);
-        if (j.on().isPresent()) {
-            sb.append(" ON ").append(expressions.translate(j.on().get(), scope).text());
-        } else if (!j.using().isEmpty()) {
-            List<String> conditions = new ArrayList<>();
-            for (Identifier id : j.using()) {
-                conditions.add(using(id, scope, before));
-            }
-            sb.append(" ON ").append(String.join(" AND ", conditions));
-        } else if (j.type() != Relation.JoinType.CROSS) {
-            sb.append(" ON true");
-        }
-        return sb.toString();
-    }
-
-    private static String using(Identifier id, Scope scope, int rightStart) {
-        String left = null;
-        String right = null;
-        for (int i = 0; i < scope.relations.size(); i++) {
-            Column c = scope.relations.get(i).column(id.name());
-            if (c == null) {
-                continue;
-            }
-            if (i < rightStart && left == null) {
-                left = c.sql();
-            } else if (i >= rightStart && right == null) {
-                right = c.sql();
-            }
-        }
-        if (left == null || right == null) {
-            throw QueryException.sql("Field \"" + id.name() + "\" of USING is not on both sides of the join",
-                    id.position().line(), id.position().column(), null);
-        }
-        return "(" + left + " = " + right + ")";
-    }
-
-    private Scope.Relation derived(String name, String alias, List<Translated.Output> outputs) {
-        String nulls = null;
-        for (Translated.Output o : outputs) {
-            if (o.hidden() && o.name().equals("_nulls")) {
-                nulls = alias + "." + TranslationContext.quote(o.label());
-            }
-        }
-        List<Column> columns = new ArrayList<>();
-        for (Translated.Output o : outputs) {
-            if (!o.hidden()) {
-                columns.add(new Column(o.name(), alias + "." + TranslationContext.quote(o.label()), o.kind(),
-                        o.field() ? nulls : null));
-            }
-        }
-        return new Scope.Relation(name, columns, false, nulls);
-    }
-
-    private String table(Relation.Table t, Scope scope) {
-        QualifiedName name = t.name();
-        String alias = context.newAlias();
-        String written = t.alias().map(Identifier::name).orElse(name.name().name());
-        if (name.workspace().isEmpty()) {
-            Scope.Cte cte = scope.cte(name.name().name());
-            if (cte != null) {
-                scope.relations.add(derived(written, alias, cte.outputs()));
-                return TranslationContext.quote(cte.label()) + " AS " + alias;
-            }
-        }
-        String ws = name.workspace().map(Identifier::name).orElse(context.defaultWorkspace);
-        String coll = name.name().name();
-        if (name.parts().size() > 2) {
-            throw QueryException.sql("\"" + name + "\" is not a collection name", name.position().line(),
-                    name.position().column(), null);
-        }
-        context.entities.add(ws + "." + coll);
-        Optional<CollectionInfo> collection = context.catalog.collection(ws, coll);
-        if (collection.isEmpty()) {
-            Optional<AliasInfo> aliasInfo = context.catalog.alias(ws, coll);
-            if (aliasInfo.isPresent() && !aliasInfo.get().collections().isEmpty()) {
-                String target = aliasInfo.get().collections().get(0);
-                int dot = target.indexOf('.');
-                collection = context.catalog.collection(target.substring(0, dot), target.substring(dot + 1));
-            }
-        }
-        if (collection.isPresent()) {
-            CollectionInfo info = collection.get();
-            context.collections.add(info.path());
-            scope.relations.add(collectionRelation(written, alias, info));
-            return info.table() + " AS " + alias;
-        }
-        Optional<ViewInfo> view = context.catalog.view(ws, coll);
-        if (view.isPresent()) {
-            context.enterView(t.position());
-            try {
-                Statement parsed = RocksetSqlParser.parse(view.get().querySql());
-                if (!(parsed instanceof Statement.QueryStatement qs)) {
-                    throw QueryException.sql("View " + view.get().path() + " is not a query", t.position().line(),
-                            t.position().column(), null);
-                }
-                TranslationContext inner = new TranslationContext(context.catalog, List.of(),
-                        parsed.option("default_workspace").orElse(view.get().workspace()));
-                Translated translated = new QueryTranslator(inner).query(qs.query(), new Scope(null), true, null);
-                context.collections.addAll(inner.collections);
-                scope.relations.add(derived(written, alias, translated.outputs()));
-                return "(" + translated.sql() + ") AS " + alias;
-            } finally {
-                context.leaveView();
-            }
-        }
-        if (context.catalog.workspace(ws).isEmpty()) {
-            throw QueryException.sql("Workspace with name \"" + ws + "\" does not exist", name.position().line(),
-                    name.position().column(), "collection_not_found");
-        }
-        throw QueryException.sql("Collection \"" + coll + "\" does not exist in workspace \"" + ws + "\"",
-                name.position().line(), name.position().column(), "collection_not_found");
-    }
-
-    static Scope.Relation collectionRelation(String name, String alias, CollectionInfo info) {
-        String nulls = alias + "._nulls";
-        List<Column> columns = new ArrayList<>();
-        columns.add(new Column("_id", alias + "._id", Kind.STRING, null));
-        columns.add(new Column("_event_time", alias + "._event_time", Kind.TEMPORAL, null));
-        for (Field f : info.fields()) {
-            columns.add(new Column(f.name(), alias + "." + TranslationContext.quote(f.column()), kind(f.type()), nulls));
-        }
-        return new Scope.Relation(name, columns, true, nulls);
-    }
-
-    private static Kind kind(ColumnType type) {
-        return switch (type) {
-            case BIGINT, DOUBLE -> Kind.NUMBER;
-            case BOOLEAN -> Kind.BOOL;
-            case VARCHAR -> Kind.STRING;
-            case JSON -> Kind.JSON;
-            default -> Kind.TEMPORAL;
-        };
     }
 }

@@ -57,6 +57,10 @@ final class RowDecoder {
                 case "_event_time" -> {
                     if (v.type() == ColumnType.TIMESTAMPTZ || v.type() == ColumnType.BIGINT) {
                         eventTime = (Long) v.value();
+                    } else if (v.type() == ColumnType.VARCHAR) {
+                        eventTime = quarry.server.store.DocumentDecoder.eventTimeMicros((String) v.value());
+                    } else if (!v.isNull()) {
+                        throw new quarry.server.store.InvalidDocumentException("_event_time must be a timestamp");
                     }
                 }
                 case "_meta" -> {

@@ -61,7 +61,7 @@ public final class DocumentDecoder {
                         } else if (v.type() == ColumnType.BIGINT) {
                             eventTime = (Long) v.value();
                         } else if (v.type() == ColumnType.VARCHAR) {
-                            eventTime = parseTimestampMicros((String) v.value());
+                            eventTime = eventTimeMicros((String) v.value());
                         } else {
                             throw new InvalidDocumentException("_event_time must be a timestamp");
                         }
@@ -159,6 +159,15 @@ public final class DocumentDecoder {
             throw new InvalidDocumentException("bytes value is not base64: \"" + base64 + "\"");
         }
         return "{\"__rockset_type\":\"BYTES\",\"value\":\"" + base64 + "\"}";
+    }
+
+    /** An {@code _event_time} given as text, in microseconds; refused unless ISO-8601. */
+    public static long eventTimeMicros(String text) {
+        try {
+            return parseTimestampMicros(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidDocumentException("_event_time \"" + text + "\" is not an ISO-8601 timestamp");
+        }
     }
 
     /** Parses an ISO-8601 timestamp (with zone or offset, or UTC when none) into microseconds. */

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -112,48 +111,68 @@ public final class DocumentStore {
         return mine.offset;
     }
 
+    /**
+     * Commits a group: the batches that change no column commit together in one transaction; a
+     * batch that adds or widens a column commits in a transaction of its own. DuckDB (1.4) fails
+     * the COMMIT of a transaction holding several ALTER TABLEs interleaved with appends on one
+     * table ("another transaction has altered this table") and its rollback can leave the catalog
+     * corrupt, after which the next statement crashed the JVM (docs/server-storage.md, "Writes").
+     */
     private void commit(List<Pending> group) {
+        List<Pending> alone = new ArrayList<>();
         if (group.size() > 1) {
+            List<Pending> together = new ArrayList<>();
             try {
                 String[] offsets = database.write(c -> {
                     String[] out = new String[group.size()];
                     for (int i = 0; i < group.size(); i++) {
                         Pending p = group.get(i);
+                        if (changesSchema(p)) {
+                            continue;
+                        }
+                        together.add(p);
                         out[i] = applyLocked(c, p.workspace, p.collection, p.last, p.needed, p.bytes);
                     }
                     return out;
                 });
                 for (int i = 0; i < group.size(); i++) {
-                    group.get(i).offset = offsets[i];
-                    group.get(i).done = true;
+                    Pending p = group.get(i);
+                    if (together.contains(p)) {
+                        p.offset = offsets[i];
+                        p.done = true;
+                    } else {
+                        alone.add(p);
+                    }
                 }
-                return;
             } catch (RuntimeException e) {
-                reloadCatalog();
+                alone = group;
             }
+        } else {
+            alone = group;
         }
-        for (Pending p : group) {
+        for (Pending p : alone) {
             try {
                 p.offset = database.write(c -> applyLocked(c, p.workspace, p.collection, p.last, p.needed, p.bytes));
             } catch (RuntimeException e) {
-                reloadCatalog();
                 p.error = e;
             }
             p.done = true;
         }
     }
 
-    private void reloadCatalog() {
-        database.write(c -> {
-            metadata.reload(c);
-            return null;
-        });
+    /** Whether a batch adds or widens a column (or names a collection that no longer exists). */
+    private boolean changesSchema(Pending p) {
+        try {
+            return FieldColumns.needChange(metadata.requireCollection(p.workspace, p.collection), p.needed);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private String applyLocked(DuckDBConnection c, String ws, String collection, Map<String, Write> last,
             Map<String, ColumnType> needed, long bytes) throws SQLException {
         CollectionInfo info = metadata.requireCollection(ws, collection);
-        boolean fieldsChanged = ensureColumns(c, info, needed);
+        boolean fieldsChanged = FieldColumns.ensure(c, info, needed);
         if (fieldsChanged) {
             metadata.reload(c);
             info = metadata.requireCollection(ws, collection);
@@ -234,62 +253,6 @@ public final class DocumentStore {
             }
         }
         return needed;
-    }
-
-    /** Adds the columns of new fields and widens columns for new types; true when the catalog changed. */
-    private boolean ensureColumns(DuckDBConnection c, CollectionInfo info, Map<String, ColumnType> needed)
-            throws SQLException {
-        Set<String> taken = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        taken.addAll(List.of("_id", "_event_time", "_nulls"));
-        for (Field f : info.fields()) {
-            taken.add(f.column());
-        }
-        int position = info.fields().size();
-        boolean changed = false;
-        try (Statement s = c.createStatement()) {
-            for (Map.Entry<String, ColumnType> e : needed.entrySet()) {
-                String name = e.getKey();
-                Field existing = info.field(name).orElse(null);
-                ColumnType want = e.getValue();
-                if (existing == null) {
-                    ColumnType type = want == null ? ColumnType.VARCHAR : want;
-                    String column = name;
-                    for (int n = 2; taken.contains(column); n++) {
-                        column = name + "#~" + n;
-                    }
-                    taken.add(column);
-                    s.execute("ALTER TABLE " + info.table() + " ADD COLUMN " + Database.quote(column) + " " + type.sql());
-                    insertField(c, info.id(), name, column, type, position++);
-                    changed = true;
-                } else if (want != null && existing.type().widen(want) != existing.type()) {
-                    ColumnType wider = existing.type().widen(want);
-                    String col = Database.quote(existing.column());
-                    String using = wider == ColumnType.JSON ? " USING to_json(" + col + ")" : "";
-                    s.execute("ALTER TABLE " + info.table() + " ALTER COLUMN " + col + " TYPE " + wider.sql() + using);
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE meta.field SET column_type = ? WHERE collection_id = ? AND name = ?")) {
-                        ps.setString(1, wider.sql());
-                        ps.setLong(2, info.id());
-                        ps.setString(3, name);
-                        ps.executeUpdate();
-                    }
-                    changed = true;
-                }
-            }
-        }
-        return changed;
-    }
-
-    private static void insertField(DuckDBConnection c, long id, String name, String column, ColumnType type,
-            int position) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta.field VALUES (?, ?, ?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, name);
-            ps.setString(3, column);
-            ps.setString(4, type.sql());
-            ps.setInt(5, position);
-            ps.executeUpdate();
-        }
     }
 
     private void append(DuckDBConnection c, CollectionInfo info, Collection<Write> writes) throws SQLException {

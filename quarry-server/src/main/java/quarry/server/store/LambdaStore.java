@@ -155,11 +155,7 @@ public final class LambdaStore {
         }
         return database.write(c -> {
             LambdaVersion v = requireVersion(ws, name, version);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM meta.lambda_tag WHERE workspace = ? AND name = ? AND tag = ?")) {
-                bind(ps, ws, name, tag);
-                ps.executeUpdate();
-            }
+            deleteTag(c, ws, name, tag);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta.lambda_tag VALUES (?, ?, ?, ?)")) {
                 bind(ps, ws, name, tag, version);
                 ps.executeUpdate();
@@ -176,14 +172,18 @@ public final class LambdaStore {
         }
         return database.write(c -> {
             LambdaTag t = requireTag(ws, name, tag);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM meta.lambda_tag WHERE workspace = ? AND name = ? AND tag = ?")) {
-                bind(ps, ws, name, tag);
-                ps.executeUpdate();
-            }
+            deleteTag(c, ws, name, tag);
             reload(c);
             return t;
         });
+    }
+
+    private static void deleteTag(DuckDBConnection c, String ws, String name, String tag) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM meta.lambda_tag WHERE workspace = ? AND name = ? AND tag = ?")) {
+            bind(ps, ws, name, tag);
+            ps.executeUpdate();
+        }
     }
 
     /** Deletes one version and the tags on it; deleting the only version deletes the lambda. */

@@ -295,12 +295,7 @@ public final class MetadataStore {
     public ViewInfo deleteView(String ws, String name) {
         return database.write(c -> {
             ViewInfo v = requireView(ws, name);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM meta.view WHERE workspace = ? AND name = ?")) {
-                ps.setString(1, ws);
-                ps.setString(2, name);
-                ps.executeUpdate();
-            }
-            reload(c);
+            deleteNamed(c, "meta.view", ws, name);
             return v;
         });
     }
@@ -349,14 +344,19 @@ public final class MetadataStore {
     public AliasInfo deleteAlias(String ws, String name) {
         return database.write(c -> {
             AliasInfo a = requireAlias(ws, name);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM meta.alias WHERE workspace = ? AND name = ?")) {
-                ps.setString(1, ws);
-                ps.setString(2, name);
-                ps.executeUpdate();
-            }
-            reload(c);
+            deleteNamed(c, "meta.alias", ws, name);
             return a;
         });
+    }
+
+    /** Deletes the row of a workspace-scoped entity (view, alias) and reloads the catalog. */
+    private void deleteNamed(DuckDBConnection c, String table, String ws, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE workspace = ? AND name = ?")) {
+            ps.setString(1, ws);
+            ps.setString(2, name);
+            ps.executeUpdate();
+        }
+        reload(c);
     }
 
     // ---- lookups that throw the Rockset errors

@@ -134,9 +134,6 @@ class WriteOperationsTest {
     @org.junit.jupiter.api.Timeout(120)
     void opBatchesAndPlainAddsFromManyClientsAtOnceAllComplete() throws Exception {
         collection("op_busy");
-        // the fields exist before the clients start: concurrent batches that each add a new column
-        // while queries run crash DuckDB under the core's group commit (reported, not fixed here)
-        add("op_busy", "[{\"_id\":\"seed\",\"c0\":0,\"c1\":0,\"c2\":0,\"c3\":0,\"c4\":0,\"c5\":0}]");
         java.util.List<Thread> threads = new java.util.ArrayList<>();
         java.util.concurrent.ConcurrentLinkedQueue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
         for (int t = 0; t < 6; t++) {
@@ -157,6 +154,6 @@ class WriteOperationsTest {
             t.join();
         }
         assertThat(failures).isEmpty();
-        assertThat(server.query("SELECT count(*) AS n FROM op_busy").body().at("/results/0/n").asInt()).isEqualTo(6);
+        assertThat(server.query("SELECT count(*) AS n FROM op_busy").body().at("/results/0/n").asInt()).isEqualTo(5);
     }
 }
