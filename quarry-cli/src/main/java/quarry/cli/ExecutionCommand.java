@@ -76,6 +76,7 @@ abstract class ExecutionCommand extends ProjectCommand {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--log-format must be text or json, not '" + logFormat + "'");
         };
+        EmbeddedQuarryServer.startWhileParsing(session);
         Parsing.Parsed parsed = Parsing.parseWith(session, console);
         reportWarnings(session);
         Manifest manifest = parsed.result().manifest();

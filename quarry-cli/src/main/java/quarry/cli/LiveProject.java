@@ -25,6 +25,7 @@ final class LiveProject implements AutoCloseable {
     private final Compiler compiler;
 
     LiveProject(Session session, Console console, String command, Map<String, Object> extraFlags) {
+        EmbeddedQuarryServer.startWhileParsing(session);
         Parsing.Parsed result = Parsing.parseWith(session, console);
         this.parsed = result.result();
         Parsing.writeManifest(session, parsed, Map.of());
