@@ -42,7 +42,7 @@ public final class EmbeddedQuarryServer implements EmbeddedServer {
                     .withDataDir(dataDir)
                     .withMemoryKey(key)
                     .withLog(new PrintStream(OutputStream.nullOutputStream())));
-            return new Endpoint(server.url(), key, server);
+            return new Endpoint(server.url(), key, server::closePromptly);
         } catch (DataDirInUseException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
