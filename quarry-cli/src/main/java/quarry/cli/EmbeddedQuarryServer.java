@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import quarry.core.session.Session;
 import quarry.rockset.EmbeddedServer;
+import quarry.rockset.RocksetAdapter;
 import quarry.server.http.QuarryServer;
 import quarry.server.http.ServerConfig;
 import quarry.server.store.DataDirInUseException;
@@ -19,6 +21,17 @@ public final class EmbeddedQuarryServer implements EmbeddedServer {
 
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * When the session's profile uses the embedded server, starts it on a background thread, so
+     * that DuckDB and Jetty open while the command parses the project (docs/performance.md); the
+     * command's connection then waits for it.
+     */
+    static void startWhileParsing(Session session) {
+        if (session.adapter() instanceof RocksetAdapter rockset) {
+            rockset.startInBackground(session.credentials(), session.root().root());
+        }
+    }
+
     @Override
     public Endpoint start(Path dataDir) {
         byte[] bytes = new byte[32];
@@ -29,7 +42,7 @@ public final class EmbeddedQuarryServer implements EmbeddedServer {
                     .withDataDir(dataDir)
                     .withMemoryKey(key)
                     .withLog(new PrintStream(OutputStream.nullOutputStream())));
-            return new Endpoint(server.url(), key, server);
+            return new Endpoint(server.url(), key, server::closePromptly);
         } catch (DataDirInUseException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -30,6 +30,7 @@ final class LiveProject implements AutoCloseable {
 
     /** With {@code emptyInputs}, refs and sources compile to zero-row relations ({@code --empty}). */
     LiveProject(Session session, Console console, String command, Map<String, Object> extraFlags, boolean emptyInputs) {
+        EmbeddedQuarryServer.startWhileParsing(session);
         Parsing.Parsed result = Parsing.parseWith(session, console);
         this.parsed = result.result();
         Parsing.writeManifest(session, parsed, Map.of());

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import quarry.core.SourceLocation;
 import quarry.core.adapter.Adapter;
 import quarry.core.adapter.AdapterConnection;
@@ -20,7 +23,10 @@ public final class RocksetAdapter implements Adapter {
 
     static final String USER_AGENT = "quarry";
 
-    private EmbeddedServer.Endpoint embedded;
+    /** How long the JVM's exit waits for a server still starting before it stops it. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
+    private FutureTask<EmbeddedServer.Endpoint> embedded;
     private Path embeddedDir;
 
     @Override
@@ -74,31 +80,78 @@ public final class RocksetAdapter implements Adapter {
         return new RocksetConnection(client, operations, () -> { });
     }
 
+    /**
+     * For {@code api_server: embedded}: starts the server on a background thread, so that DuckDB
+     * and Jetty open while the caller parses the project; the next {@link #connect} waits for it
+     * and reports its errors as if it had started the server itself. Does nothing for a remote
+     * server, or when the server is already started or starting.
+     */
+    public synchronized void startInBackground(Credentials credentials, Path projectRoot) {
+        RocksetCredentials rockset = (RocksetCredentials) credentials;
+        if (!rockset.apiServer().isEmbedded() || embedded != null) {
+            return;
+        }
+        Path dataDir = rockset.embeddedDataDir(projectRoot);
+        embedded = begin(dataDir);
+        embeddedDir = dataDir;
+        Thread thread = new Thread(embedded, "quarry-embedded-server-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private EmbeddedServer.Endpoint embedded(RocksetCredentials credentials, Path projectRoot) {
         Path dataDir = credentials.embeddedDataDir(projectRoot);
-        if (embedded != null && embeddedDir.equals(dataDir)) {
-            return embedded;
+        if (embedded == null || !embeddedDir.equals(dataDir)) {
+            embedded = begin(dataDir);
+            embeddedDir = dataDir;
+            embedded.run();
         }
+        try {
+            return embedded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the embedded server was starting", e);
+        } catch (ExecutionException e) {
+            embedded = null; // the next connection tries again
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The start of the server in {@code dataDir}, not yet run; the JVM's exit waits for it (a
+     * bounded time) and stops the server, so that a start still under way when the command ends
+     * (a parse error, say) leaves no half-open data dir.
+     */
+    private static FutureTask<EmbeddedServer.Endpoint> begin(Path dataDir) {
+        FutureTask<EmbeddedServer.Endpoint> start = new FutureTask<>(() -> launch(dataDir));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                start.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS).stopper().close();
+            } catch (Exception e) {
+                // it did not start (its error went to the connection), or the JVM is exiting;
+                // the server's own close already flushed what it could
+            }
+        }, "quarry-embedded-server-stop"));
+        return start;
+    }
+
+    private static EmbeddedServer.Endpoint launch(Path dataDir) {
         EmbeddedServer launcher = ServiceLoader.load(EmbeddedServer.class, RocksetAdapter.class.getClassLoader())
                 .findFirst()
                 .orElseThrow(() -> new ProjectException(SourceLocation.of("profiles.yml"), "api_server: embedded needs"
                         + " quarry-server on the classpath; run Quarry from its jar, or point api_server at a server"));
         try {
-            embedded = launcher.start(dataDir);
+            return launcher.start(dataDir);
         } catch (IllegalStateException e) {
             throw new ProjectException(SourceLocation.of("profiles.yml"), e.getMessage()
                     + "; if a `quarry server` holds this data dir, point api_server at it (for example"
                     + " api_server: http://127.0.0.1:3030) and give its api_key");
         }
-        embeddedDir = dataDir;
-        EmbeddedServer.Endpoint started = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                started.stopper().close();
-            } catch (Exception e) {
-                // the JVM is exiting; the server's own close already flushed what it could
-            }
-        }, "quarry-embedded-server-stop"));
-        return embedded;
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -36,6 +38,9 @@ public final class QuarryServer implements AutoCloseable {
 
     /** How often documents past their collection's retention_secs are purged. */
     static final java.time.Duration RETENTION_PURGE_INTERVAL = java.time.Duration.ofSeconds(60);
+
+    /** How long {@link #closePromptly()} leaves an idle client connection open. */
+    private static final long PROMPT_SHUTDOWN_IDLE_MS = 10;
 
     private final Server jetty;
     private final Database database;
@@ -143,6 +148,20 @@ public final class QuarryServer implements AutoCloseable {
 
     public int port() {
         return url.getPort();
+    }
+
+    /**
+     * Stops as {@link #close()} does, for a server whose clients are done (the embedded server at
+     * the end of a command): their idle keep-alive connections are closed at once instead of after
+     * Jetty's shutdown idle timeout (a second, the better part of a short command's exit).
+     */
+    public synchronized void closePromptly() {
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof AbstractConnector abstractConnector) {
+                abstractConnector.setShutdownIdleTimeout(PROMPT_SHUTDOWN_IDLE_MS);
+            }
+        }
+        close();
     }
 
     /** Stops accepting requests, lets in-flight ones finish, closes DuckDB and releases the data dir. */
