@@ -5,9 +5,7 @@
 #
 #   bench/build-shop.sh [runs=5]
 #
-# Builds the jar first unless SKIP_BUILD=1. The shop is copied to a temporary folder. Until
-# quarry-server accepts ROUND(DOUBLE, BIGINT), the copy's rockset__cents_to_dollars divides
-# without rounding (ROUND_WORKAROUND=0 keeps the shop as it is; its build then reports 3 errors).
+# Builds the jar first unless SKIP_BUILD=1. The shop is copied to a temporary folder.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$here/.."
@@ -18,10 +16,6 @@ fi
 work="$(mktemp -d)"
 cp -r "$repo/examples/shop" "$work/shop"
 rm -rf "$work/shop/.quarry" "$work/shop/target" "$work/shop/logs"
-if [[ "${ROUND_WORKAROUND:-1}" == 1 ]]; then
-  sed -i 's|ROUND(CAST({{ column_name }} AS float) / 100, {{ scale }})|CAST({{ column_name }} AS float) / 100|' \
-    "$work/shop/macros/cents_to_dollars.sql"
-fi
 walls=()
 cpus=()
 rss_max=0
