@@ -162,13 +162,18 @@ public final class RelationOperations {
     }
 
     /**
-     * Creates the view, or updates it in place so that views built on it keep working. The server's
-     * answer says whether the view is still {@code SYNCING}; only then is it polled until it is not.
+     * Creates the view, or updates it in place so that views built on it keep working; a view whose
+     * SQL has not changed is not written again. The server's answer says whether the view is still
+     * {@code SYNCING}; only then is it polled until it is not.
      */
     public void createOrReplaceView(String workspace, String name, String sql) {
         ensureWorkspace(workspace);
         JsonNode view;
-        if (client.getView(workspace, name).isPresent()) {
+        Optional<JsonNode> existing = client.getView(workspace, name);
+        if (existing.isPresent() && sql.equals(existing.get().path("query_sql").asText(null))) {
+            // an unchanged view is left as it is: no write on the server
+            view = existing.get();
+        } else if (existing.isPresent()) {
             // a rebuilt view is the common case: one lookup, not three
             view = client.updateView(workspace, name, sql, DESCRIPTION);
         } else {

@@ -54,6 +54,19 @@ class RelationOperationsTest {
     }
 
     @Test
+    void anUnchangedViewIsNotWrittenAgain() {
+        operations.createOrReplaceView("ops7", "v", "SELECT 1 AS id");
+        long before = client.requestCount();
+        operations.createOrReplaceView("ops7", "v", "SELECT 1 AS id");
+        long unchanged = client.requestCount() - before;
+        before = client.requestCount();
+        operations.createOrReplaceView("ops7", "v", "SELECT 2 AS id");
+        long changed = client.requestCount() - before;
+        assertThat(unchanged).isLessThan(changed);
+        assertThat(ids("SELECT id FROM ops7.v")).containsExactly(2L);
+    }
+
+    @Test
     void aViewBuiltOnATableSurvivesTheTablesRebuild() {
         operations.replaceWithTable("ops2", "base", "SELECT 1 AS id");
         operations.createOrReplaceView("ops2", "over_base", "SELECT id FROM ops2.base");
