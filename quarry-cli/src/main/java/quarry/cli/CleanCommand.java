@@ -1,12 +1,10 @@
 package quarry.cli;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import picocli.CommandLine.Command;
+import quarry.core.project.PackageInstaller;
 import quarry.core.Diagnostics;
 import quarry.core.SourceLocation;
 import quarry.core.compile.YamlValueRenderer;
@@ -40,7 +38,7 @@ final class CleanCommand extends ProjectCommand {
                         + "' is outside the project (or is the project itself); quarry clean only deletes inside it");
             }
             if (Files.exists(dir)) {
-                deleteTree(dir);
+                PackageInstaller.deleteTree(dir);
                 console.info("Cleaned " + target + "/");
             } else {
                 console.info("Nothing to clean in " + target + "/");
@@ -53,21 +51,5 @@ final class CleanCommand extends ProjectCommand {
     @Override
     int run(Session session) {
         throw new UnsupportedOperationException("clean runs without a session");
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -84,7 +84,8 @@ public final class PackageInstaller {
         });
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder and everything in it; a missing folder is left as it is. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
