@@ -21,7 +21,6 @@ import quarry.core.select.NodeSelector;
 import quarry.core.select.Selectors;
 import quarry.core.session.DbtVersion;
 import quarry.core.session.Session;
-import quarry.rockset.RocksetConnection;
 
 /**
  * The frame of the commands that execute nodes (run, seed, test, snapshot, build): parse, select
@@ -109,10 +108,7 @@ abstract class ExecutionCommand extends ProjectCommand {
                 RunInvocation.Outcome outcome = invocation.run(selected,
                         compiler.renderProjectHooks(session.root().onRunStart()),
                         compiler.renderProjectHooks(session.root().onRunEnd()));
-                if (connection instanceof RocksetConnection rockset) {
-                    log.debug("AdapterServerTime", "Z050", "Server-reported query time: " + rockset.client().serverElapsedMillis()
-                            + " ms over " + rockset.client().requestCount() + " requests");
-                }
+                connection.usageSummary().ifPresent(usage -> log.debug("AdapterServerTime", "Z050", usage));
                 return outcome.exitCode();
             }
         }

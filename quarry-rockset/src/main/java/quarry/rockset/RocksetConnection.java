@@ -262,6 +262,13 @@ public final class RocksetConnection implements AdapterConnection, Materializati
         return client.cancelRunning();
     }
 
+    /** The server-reported query time and the number of requests, which FanOutBench reads from logs/dbt.log. */
+    @Override
+    public Optional<String> usageSummary() {
+        return Optional.of("Server-reported query time: " + client.serverElapsedMillis() + " ms over "
+                + client.requestCount() + " requests");
+    }
+
     @Override
     public void close() {
         onClose.run();

@@ -118,6 +118,13 @@ class RocksetConnectionTest {
     }
 
     @Test
+    void usageSummarySaysWhatTheServerReported() {
+        connection.execute("SELECT 1 AS a", true);
+        assertThat(connection.usageSummary()).hasValueSatisfying(usage ->
+                assertThat(usage).matches("Server-reported query time: \\d+ ms over \\d+ requests"));
+    }
+
+    @Test
     void executeFetchesColumnsInOrderAndTypedValues() {
         QueryResult result = connection.execute("SELECT 1 AS a, 'x' AS b, 2.5 AS c, NULL AS d", true);
         assertThat(result.columnNames()).containsExactly("a", "b", "c", "d");

@@ -48,6 +48,14 @@ public interface AdapterConnection extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * What the database reported about this connection's work so far (for instance the time it
+     * spent on the queries), for the run's debug log; empty when the adapter knows nothing.
+     */
+    default java.util.Optional<String> usageSummary() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }
