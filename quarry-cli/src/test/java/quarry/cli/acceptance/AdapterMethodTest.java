@@ -2,12 +2,9 @@ package quarry.cli.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dbt's BaseAdapterMethod: a model that drops its own schema mid-run, checks that
@@ -16,22 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code adapter.get_columns_in_relation}. Unlike dbt-rockset, the columns test is kept and
  * {@code model} stays a view.
  */
-class AdapterMethodTest {
+class AdapterMethodTest extends AcceptanceTest {
 
     @RegisterExtension
     static final AcceptanceServer SERVER = new AcceptanceServer();
-
-    @TempDir
-    Path dir;
-
-    private TestProject project;
-
-    @AfterEach
-    void dropSchema() {
-        if (project != null) {
-            project.dropSchema();
-        }
-    }
 
     /** dbt's first step: {@code compile} must not error. */
     @Test

@@ -2,33 +2,18 @@ package quarry.cli.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dbt's BaseGenericTests: not_null on a seed (declared under {@code models:} in the seeds' YAML)
  * and on a view and a table model.
  */
-class GenericTestsTest {
+class GenericTestsTest extends AcceptanceTest {
 
     @RegisterExtension
     static final AcceptanceServer SERVER = new AcceptanceServer();
-
-    @TempDir
-    Path dir;
-
-    private TestProject project;
-
-    @AfterEach
-    void dropSchema() {
-        if (project != null) {
-            project.dropSchema();
-        }
-    }
 
     @Test
     void testsOfTheSeedAndOfBothModelsPass() {

@@ -2,31 +2,16 @@ package quarry.cli.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** dbt's BaseSimpleMaterializations: a view, a table and a model swapped table → view → incremental. */
-class SimpleMaterializationsTest {
+class SimpleMaterializationsTest extends AcceptanceTest {
 
     @RegisterExtension
     static final AcceptanceServer SERVER = new AcceptanceServer();
-
-    @TempDir
-    Path dir;
-
-    private TestProject project;
-
-    @AfterEach
-    void dropSchema() {
-        if (project != null) {
-            project.dropSchema();
-        }
-    }
 
     @Test
     void viewTableAndSwappableBuildAndSwapTypes() {

@@ -3,33 +3,18 @@ package quarry.cli.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dbt's BaseSingularTestsEphemeral: singular tests that select from models over an ephemeral
  * model run before any model is built, so the ephemeral CTE must be injected into the tests.
  */
-class SingularTestsEphemeralTest {
+class SingularTestsEphemeralTest extends AcceptanceTest {
 
     @RegisterExtension
     static final AcceptanceServer SERVER = new AcceptanceServer();
-
-    @TempDir
-    Path dir;
-
-    private TestProject project;
-
-    @AfterEach
-    void dropSchema() {
-        if (project != null) {
-            project.dropSchema();
-        }
-    }
 
     @Test
     void testsOverAnEphemeralModelRunBeforeTheModelsAreBuilt() {

@@ -2,30 +2,15 @@ package quarry.cli.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** dbt's BaseSingularTests: a project with only a passing and a failing singular test. */
-class SingularTestsTest {
+class SingularTestsTest extends AcceptanceTest {
 
     @RegisterExtension
     static final AcceptanceServer SERVER = new AcceptanceServer();
-
-    @TempDir
-    Path dir;
-
-    private TestProject project;
-
-    @AfterEach
-    void dropSchema() {
-        if (project != null) {
-            project.dropSchema();
-        }
-    }
 
     @Test
     void oneSingularTestPassesAndOneFailsWithExitCodeOne() {

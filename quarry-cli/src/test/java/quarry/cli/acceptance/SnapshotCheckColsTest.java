@@ -2,33 +2,18 @@ package quarry.cli.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dbt's BaseSnapshotCheckCols (which dbt-rockset skipped: it had no snapshots): check_cols all,
  * ['name'] and ['some_date'] snapshots follow new keys and changes to the columns they check.
  */
-class SnapshotCheckColsTest {
+class SnapshotCheckColsTest extends AcceptanceTest {
 
     @RegisterExtension
     static final AcceptanceServer SERVER = new AcceptanceServer();
-
-    @TempDir
-    Path dir;
-
-    private TestProject project;
-
-    @AfterEach
-    void dropSchema() {
-        if (project != null) {
-            project.dropSchema();
-        }
-    }
 
     @Test
     void checkColsSnapshotsRecordNewKeysAndChangesOfTheirColumns() {

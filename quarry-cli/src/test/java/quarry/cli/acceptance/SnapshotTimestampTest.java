@@ -2,33 +2,18 @@ package quarry.cli.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dbt's BaseSnapshotTimestamp (skipped by dbt-rockset): a timestamp-strategy snapshot records a
  * new version when {@code some_date} moves, and none when only another column changes.
  */
-class SnapshotTimestampTest {
+class SnapshotTimestampTest extends AcceptanceTest {
 
     @RegisterExtension
     static final AcceptanceServer SERVER = new AcceptanceServer();
-
-    @TempDir
-    Path dir;
-
-    private TestProject project;
-
-    @AfterEach
-    void dropSchema() {
-        if (project != null) {
-            project.dropSchema();
-        }
-    }
 
     @Test
     void timestampSnapshotFollowsTheUpdatedAtColumnOnly() {
