@@ -85,7 +85,7 @@ final class CompileCommand extends ProjectCommand {
             nodes.parallelStream().forEach(n -> {
                 CompiledNode c = compiler.compile(n);
                 compiled.put(n.uniqueId(), c);
-                write(targetDir.resolve("compiled").resolve(n.packageName()).resolve(n.targetWritePath()), c.compiledCode());
+                write(targetDir.resolve(n.artifactPath("compiled")), c.compiledCode());
             });
         } catch (RuntimeException e) {
             throw ProjectParsing.unwrap(e);

@@ -64,7 +64,7 @@ public final class Compiler {
     public CompiledNode compile(Node node) {
         Rendered r = render(node);
         return new CompiledNode(CteInjector.inject(r.sql(), r.ctes()), r.ctes(),
-                "target/compiled/" + node.packageName() + "/" + node.targetWritePath());
+                "target/" + node.artifactPath("compiled"));
     }
 
     private Rendered render(Node node) {

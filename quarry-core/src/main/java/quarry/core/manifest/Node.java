@@ -110,6 +110,11 @@ public record Node(
         return originalFilePath;
     }
 
+    /** The node's file under the target folder for an artifact kind: {@code compiled/<package>/<write path>}, {@code run/…}. */
+    public String artifactPath(String kind) {
+        return kind + "/" + packageName + "/" + targetWritePath();
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -222,7 +222,7 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
     }
 
     private void write(String kind, Node node, String sql) {
-        Path file = targetDir.resolve(kind).resolve(node.packageName()).resolve(node.targetWritePath());
+        Path file = targetDir.resolve(node.artifactPath(kind));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, sql, StandardCharsets.UTF_8);

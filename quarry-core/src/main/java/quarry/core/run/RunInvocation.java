@@ -207,8 +207,8 @@ public final class RunInvocation {
             log.emit(isWarning ? EventLog.Level.WARN : EventLog.Level.ERROR, "RunResultError", "Z022",
                     "  " + problem.message().replace("\n", "\n  "), Map.of());
             if (problem.compiledCode().isPresent()) {
-                log.info("SQLCompiledPath", "Z026", "  compiled code at " + targetDir.getFileName() + "/run/"
-                        + node.packageName() + "/" + node.targetWritePath());
+                log.info("SQLCompiledPath", "Z026", "  compiled code at " + targetDir.getFileName() + "/"
+                        + node.artifactPath("run"));
             }
         }
         log.info("Formatting", "Z017", "");
