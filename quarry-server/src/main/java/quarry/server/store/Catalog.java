@@ -1,6 +1,7 @@
 package quarry.server.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,52 @@ public record Catalog(Map<String, Workspace> workspaces, Map<String, CollectionI
 
     public List<AliasInfo> aliasesIn(String ws) {
         return new TreeMap<>(aliases).values().stream().filter(a -> ws == null || a.workspace().equals(ws)).toList();
+    }
+
+    // ---- the snapshot after one change (a write publishes it instead of re-reading every table)
+
+    public Catalog withWorkspace(Workspace w) {
+        return new Catalog(put(workspaces, w.name(), w), collections, views, aliases);
+    }
+
+    public Catalog withoutWorkspace(String name) {
+        return new Catalog(remove(workspaces, name), collections, views, aliases);
+    }
+
+    public Catalog withCollection(CollectionInfo c) {
+        return new Catalog(workspaces, put(collections, c.path(), c), views, aliases);
+    }
+
+    public Catalog withoutCollection(CollectionInfo c) {
+        return new Catalog(workspaces, remove(collections, c.path()), views, aliases);
+    }
+
+    public Catalog withView(ViewInfo v) {
+        return new Catalog(workspaces, collections, put(views, v.path(), v), aliases);
+    }
+
+    public Catalog withoutView(ViewInfo v) {
+        return new Catalog(workspaces, collections, remove(views, v.path()), aliases);
+    }
+
+    public Catalog withAlias(AliasInfo a) {
+        return new Catalog(workspaces, collections, views, put(aliases, a.path(), a));
+    }
+
+    public Catalog withoutAlias(AliasInfo a) {
+        return new Catalog(workspaces, collections, views, remove(aliases, a.path()));
+    }
+
+    private static <V> Map<String, V> put(Map<String, V> map, String key, V value) {
+        Map<String, V> copy = new HashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static <V> Map<String, V> remove(Map<String, V> map, String key) {
+        Map<String, V> copy = new HashMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 
     /** Whether a workspace holds anything: collections, views or aliases. */

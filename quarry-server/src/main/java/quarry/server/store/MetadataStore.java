@@ -100,7 +100,14 @@ public final class MetadataStore {
                 }
             }
         }
-        Catalog next = new Catalog(workspaces, collections, views, aliases);
+        publish(new Catalog(workspaces, collections, views, aliases));
+    }
+
+    /**
+     * Makes {@code next} the snapshot: at once outside a write; inside one, for the writer only
+     * until the transaction commits (and dropped if it rolls back).
+     */
+    private void publish(Catalog next) {
         if (database.inWrite()) {
             pending = next;
             database.afterTransaction(() -> {
@@ -138,7 +145,7 @@ public final class MetadataStore {
     // ---- workspaces
 
     public Workspace createWorkspace(String name, String description) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             if (catalog().workspace(name).isPresent()) {
                 throw new StoreException(StoreException.Kind.ALREADY_EXISTS, "WORKSPACE_ALREADY_EXISTS",
                         "Workspace \"" + name + "\" already exists");
@@ -146,16 +153,18 @@ public final class MetadataStore {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta.workspace VALUES (?, ?, ?)")) {
                 ps.setString(1, name);
                 ps.setString(2, description);
-                ps.setTimestamp(3, now());
+                Timestamp now = now();
+                ps.setTimestamp(3, now);
                 ps.executeUpdate();
+                Workspace created = new Workspace(name, description, now.toInstant());
+                publish(catalog().withWorkspace(created));
+                return created;
             }
-            reload(c);
-            return catalog().workspace(name).orElseThrow();
         });
     }
 
     public Workspace deleteWorkspace(String name) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             Workspace ws = catalog().workspace(name).orElseThrow(() -> StoreException.workspaceNotFound(name));
             if ("commons".equals(name)) {
                 throw new StoreException(StoreException.Kind.INVALID, "WORKSPACE_DELETE_COMMONS",
@@ -169,7 +178,7 @@ public final class MetadataStore {
                 ps.setString(1, name);
                 ps.executeUpdate();
             }
-            reload(c);
+            publish(catalog().withoutWorkspace(name));
             return ws;
         });
     }
@@ -178,10 +187,11 @@ public final class MetadataStore {
 
     public CollectionInfo createCollection(String ws, String name, String description, Long retentionSecs,
             String fieldMappingSql) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             requireWorkspace(ws);
             requireFreeName(ws, name);
             long id;
+            Timestamp now = now();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(
                             "UPDATE meta.tally SET value = value + 1 WHERE name = 'collection' RETURNING value")) {
@@ -195,7 +205,7 @@ public final class MetadataStore {
                 ps.setString(2, ws);
                 ps.setString(3, name);
                 ps.setString(4, description);
-                ps.setTimestamp(5, now());
+                ps.setTimestamp(5, now);
                 ps.setObject(6, retentionSecs);
                 ps.setString(7, fieldMappingSql);
                 ps.executeUpdate();
@@ -204,13 +214,15 @@ public final class MetadataStore {
                 s.execute("CREATE TABLE data.c" + id
                         + "(_id VARCHAR NOT NULL, _event_time TIMESTAMPTZ, _nulls VARCHAR[])");
             }
-            reload(c);
-            return catalog().collection(ws, name).orElseThrow();
+            CollectionInfo created = new CollectionInfo(id, ws, name, description, now.toInstant(), retentionSecs,
+                    fieldMappingSql, List.of());
+            publish(catalog().withCollection(created));
+            return created;
         });
     }
 
     public CollectionInfo updateCollection(String ws, String name, String description, String fieldMappingSql) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             CollectionInfo info = requireCollection(ws, name);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE meta.collection SET description = coalesce(?, description),"
@@ -220,20 +232,23 @@ public final class MetadataStore {
                 ps.setLong(3, info.id());
                 ps.executeUpdate();
             }
-            reload(c);
-            return catalog().collection(ws, name).orElseThrow();
+            CollectionInfo updated = new CollectionInfo(info.id(), ws, name,
+                    description == null ? info.description() : description, info.createdAt(), info.retentionSecs(),
+                    fieldMappingSql == null ? info.fieldMappingSql() : fieldMappingSql, info.fields());
+            publish(catalog().withCollection(updated));
+            return updated;
         });
     }
 
     public CollectionInfo deleteCollection(String ws, String name) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             CollectionInfo info = requireCollection(ws, name);
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM meta.collection WHERE id = " + info.id());
                 s.execute("DELETE FROM meta.field WHERE collection_id = " + info.id());
                 s.execute("DROP TABLE " + info.table());
             }
-            reload(c);
+            publish(catalog().withoutCollection(info));
             return info;
         });
     }
@@ -254,7 +269,7 @@ public final class MetadataStore {
     // ---- views
 
     public ViewInfo createView(String ws, String name, String sql, String description, List<String> entities) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             requireWorkspace(ws);
             requireFreeName(ws, name);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta.view VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -267,35 +282,40 @@ public final class MetadataStore {
                 ps.setTimestamp(6, now);
                 ps.setTimestamp(7, now);
                 ps.executeUpdate();
+                ViewInfo created = new ViewInfo(ws, name, sql, description, entities, now.toInstant(), now.toInstant());
+                publish(catalog().withView(created));
+                return created;
             }
-            reload(c);
-            return catalog().view(ws, name).orElseThrow();
         });
     }
 
     public ViewInfo updateView(String ws, String name, String sql, String description, List<String> entities) {
-        return database.write(c -> {
-            requireView(ws, name);
+        return database.writeShared(c -> {
+            ViewInfo old = requireView(ws, name);
+            Timestamp now = now();
             try (PreparedStatement ps = c.prepareStatement("UPDATE meta.view SET query_sql = ?,"
                     + " description = coalesce(?, description), entities = ?, modified_at = ?"
                     + " WHERE workspace = ? AND name = ?")) {
                 ps.setString(1, sql);
                 ps.setString(2, description);
                 ps.setArray(3, c.createArrayOf("VARCHAR", entities.toArray()));
-                ps.setTimestamp(4, now());
+                ps.setTimestamp(4, now);
                 ps.setString(5, ws);
                 ps.setString(6, name);
                 ps.executeUpdate();
             }
-            reload(c);
-            return catalog().view(ws, name).orElseThrow();
+            ViewInfo updated = new ViewInfo(ws, name, sql, description == null ? old.description() : description,
+                    entities, old.createdAt(), now.toInstant());
+            publish(catalog().withView(updated));
+            return updated;
         });
     }
 
     public ViewInfo deleteView(String ws, String name) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             ViewInfo v = requireView(ws, name);
             deleteNamed(c, "meta.view", ws, name);
+            publish(catalog().withoutView(v));
             return v;
         });
     }
@@ -303,7 +323,7 @@ public final class MetadataStore {
     // ---- aliases
 
     public AliasInfo createAlias(String ws, String name, List<String> collections, String description) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             requireWorkspace(ws);
             requireFreeName(ws, name);
             requireTargets(collections);
@@ -316,47 +336,51 @@ public final class MetadataStore {
                 ps.setTimestamp(5, now);
                 ps.setTimestamp(6, now);
                 ps.executeUpdate();
+                AliasInfo created = new AliasInfo(ws, name, collections, description, now.toInstant(), now.toInstant());
+                publish(catalog().withAlias(created));
+                return created;
             }
-            reload(c);
-            return catalog().alias(ws, name).orElseThrow();
         });
     }
 
     /** Repoints an alias; readers see the old or the new target, never a mix. */
     public AliasInfo updateAlias(String ws, String name, List<String> collections, String description) {
-        return database.write(c -> {
-            requireAlias(ws, name);
+        return database.writeShared(c -> {
+            AliasInfo old = requireAlias(ws, name);
             requireTargets(collections);
+            Timestamp now = now();
             try (PreparedStatement ps = c.prepareStatement("UPDATE meta.alias SET collections = ?,"
                     + " description = coalesce(?, description), modified_at = ? WHERE workspace = ? AND name = ?")) {
                 ps.setArray(1, c.createArrayOf("VARCHAR", collections.toArray()));
                 ps.setString(2, description);
-                ps.setTimestamp(3, now());
+                ps.setTimestamp(3, now);
                 ps.setString(4, ws);
                 ps.setString(5, name);
                 ps.executeUpdate();
             }
-            reload(c);
-            return catalog().alias(ws, name).orElseThrow();
+            AliasInfo updated = new AliasInfo(ws, name, collections, description == null ? old.description() : description,
+                    old.createdAt(), now.toInstant());
+            publish(catalog().withAlias(updated));
+            return updated;
         });
     }
 
     public AliasInfo deleteAlias(String ws, String name) {
-        return database.write(c -> {
+        return database.writeShared(c -> {
             AliasInfo a = requireAlias(ws, name);
             deleteNamed(c, "meta.alias", ws, name);
+            publish(catalog().withoutAlias(a));
             return a;
         });
     }
 
-    /** Deletes the row of a workspace-scoped entity (view, alias) and reloads the catalog. */
+    /** Deletes the row of a workspace-scoped entity (view, alias). */
     private void deleteNamed(DuckDBConnection c, String table, String ws, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE workspace = ? AND name = ?")) {
             ps.setString(1, ws);
             ps.setString(2, name);
             ps.executeUpdate();
         }
-        reload(c);
     }
 
     // ---- lookups that throw the Rockset errors
