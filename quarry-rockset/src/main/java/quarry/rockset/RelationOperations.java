@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The relation operations dbt's materializations need, done with Rockset's REST API: find what a
@@ -29,11 +30,13 @@ public final class RelationOperations {
     private final InsertSettings insertSettings;
     private final AtomicLong buildCounter = new AtomicLong();
     private final Set<String> knownWorkspaces = ConcurrentHashMap.newKeySet();
+    private final FreshWorkspaces fresh = new FreshWorkspaces();
 
     public RelationOperations(RocksetClient client, Poller poller, InsertSettings insertSettings) {
         this.client = Objects.requireNonNull(client, "client");
         this.poller = Objects.requireNonNull(poller, "poller");
         this.insertSettings = Objects.requireNonNull(insertSettings, "insertSettings");
+        client.onRelationChange(fresh::changing);
     }
 
     public RocksetClient client() {
@@ -63,6 +66,26 @@ public final class RelationOperations {
             return Optional.of(new ExistingRelation(workspace, name, ExistingRelation.Kind.COLLECTION, Optional.of(name)));
         }
         return Optional.empty();
+    }
+
+    /** {@link #find}, answered without the server when this connection knows the name is free. */
+    private Optional<ExistingRelation> findBeforeWrite(String workspace, String name) {
+        return fresh.isFree(workspace, name) ? Optional.empty() : find(workspace, name);
+    }
+
+    /**
+     * Runs {@code action}; if the server answers 404 or 409 where names were taken to be free
+     * (another client wrote the workspace meanwhile), runs it once more asking the server.
+     */
+    private <T> T withFreshListingOnConflict(String workspace, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RocksetApiException e) {
+            if ((e.status() == 409 || e.isNotFound()) && fresh.forget(workspace)) {
+                return action.get();
+            }
+            throw e;
+        }
     }
 
     /** Every relation of a workspace: its views, its aliases and the collections no alias hides. */
@@ -95,8 +118,8 @@ public final class RelationOperations {
         if (knownWorkspaces.contains(workspace)) {
             return;
         }
-        if (client.getWorkspace(workspace).isEmpty()) {
-            client.ensureWorkspace(workspace);
+        if (client.getWorkspace(workspace).isEmpty() && client.ensureWorkspace(workspace)) {
+            fresh.created(workspace);
         }
         knownWorkspaces.add(workspace);
     }
@@ -135,15 +158,18 @@ public final class RelationOperations {
     /** Points {@code ws.name} at the build collection {@code fresh}, replacing whatever held the name. */
     public void switchTo(String workspace, String name, String fresh) {
         List<String> target = List.of(workspace + "." + fresh);
-        Optional<ExistingRelation> existing = find(workspace, name);
-        if (existing.isPresent() && existing.get().kind() == ExistingRelation.Kind.ALIAS) {
-            client.updateAlias(workspace, name, target, DESCRIPTION);
-            existing.get().collection().filter(old -> !old.equals(fresh))
-                    .ifPresent(old -> client.deleteCollection(workspace, old));
-        } else {
-            existing.ifPresent(this::drop);
-            client.createAlias(workspace, name, target, DESCRIPTION);
-        }
+        withFreshListingOnConflict(workspace, () -> {
+            Optional<ExistingRelation> existing = findBeforeWrite(workspace, name);
+            if (existing.isPresent() && existing.get().kind() == ExistingRelation.Kind.ALIAS) {
+                client.updateAlias(workspace, name, target, DESCRIPTION);
+                existing.get().collection().filter(old -> !old.equals(fresh))
+                        .ifPresent(old -> client.deleteCollection(workspace, old));
+            } else {
+                existing.ifPresent(this::drop);
+                client.createAlias(workspace, name, target, DESCRIPTION);
+            }
+            return null;
+        });
         removeStaleBuilds(workspace, name, fresh);
     }
 
@@ -168,22 +194,28 @@ public final class RelationOperations {
      */
     public void createOrReplaceView(String workspace, String name, String sql) {
         ensureWorkspace(workspace);
-        JsonNode view;
-        Optional<JsonNode> existing = client.getView(workspace, name);
-        if (existing.isPresent() && sql.equals(existing.get().path("query_sql").asText(null))) {
-            // an unchanged view is left as it is: no write on the server
-            view = existing.get();
-        } else if (existing.isPresent()) {
-            // a rebuilt view is the common case: one lookup, not three
-            view = client.updateView(workspace, name, sql, DESCRIPTION);
-        } else {
-            findTable(workspace, name).ifPresent(this::drop);
-            view = client.createView(workspace, name, sql, DESCRIPTION);
-        }
+        JsonNode view = withFreshListingOnConflict(workspace, () -> writeView(workspace, name, sql));
         if (view.path("state").asText("SYNCING").equals("SYNCING")) {
             poller.until("view " + workspace + "." + name + " to finish syncing", () -> client.getView(workspace, name)
                     .filter(v -> !v.path("state").asText().equals("SYNCING")));
         }
+    }
+
+    private JsonNode writeView(String workspace, String name, String sql) {
+        if (fresh.isFree(workspace, name)) {
+            return client.createView(workspace, name, sql, DESCRIPTION);
+        }
+        Optional<JsonNode> existing = client.getView(workspace, name);
+        if (existing.isPresent() && sql.equals(existing.get().path("query_sql").asText(null))) {
+            // an unchanged view is left as it is: no write on the server
+            return existing.get();
+        }
+        if (existing.isPresent()) {
+            // a rebuilt view is the common case: one lookup, not three
+            return client.updateView(workspace, name, sql, DESCRIPTION);
+        }
+        findTable(workspace, name).ifPresent(this::drop);
+        return client.createView(workspace, name, sql, DESCRIPTION);
     }
 
     /** Removes the relation: a view, an alias and the collection behind it, or a collection. */

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * A typed client of the Rockset REST API over {@code java.net.http}: workspaces, collections,
@@ -25,6 +27,7 @@ public final class RocksetClient {
     private final RocksetTransport transport;
     private final AtomicLong serverElapsedMillis = new AtomicLong();
     private final RunningQueries running = new RunningQueries();
+    private final List<BiConsumer<String, String>> relationChanges = new CopyOnWriteArrayList<>();
 
     public RocksetClient(URI baseUrl, String apiKey, RetryPolicy retryPolicy, Duration requestTimeout, String userAgent) {
         this.transport = new RocksetTransport(baseUrl, apiKey, retryPolicy, requestTimeout, userAgent);
@@ -44,6 +47,19 @@ public final class RocksetClient {
         return transport.requestCount();
     }
 
+    /**
+     * Registers {@code listener} to be told, before the request is sent, of every request of this
+     * client that creates, changes or deletes a collection, view or alias ({@code (workspace,
+     * name)}) or deletes a workspace ({@code (workspace, null)}).
+     */
+    public void onRelationChange(BiConsumer<String, String> listener) {
+        relationChanges.add(listener);
+    }
+
+    private void changing(String workspace, String name) {
+        relationChanges.forEach(listener -> listener.accept(workspace, name));
+    }
+
     // ---- organization and workspaces ----
 
     public JsonNode organization() {
@@ -58,25 +74,29 @@ public final class RocksetClient {
         return optional(() -> send("GET", ws(workspace), null).path("data"));
     }
 
-    /** Creates the workspace; one that already exists is left as it is. */
-    public void ensureWorkspace(String workspace) {
+    /** Creates the workspace; one that already exists is left as it is. Returns whether it was created. */
+    public boolean ensureWorkspace(String workspace) {
         try {
             send("POST", "/v1/orgs/self/ws", object().put("name", workspace));
+            return true;
         } catch (RocksetApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
+            return false;
         }
     }
 
     /** Deletes the workspace; returns false when it did not exist. */
     public boolean deleteWorkspace(String workspace) {
+        changing(workspace, null);
         return deleted(() -> send("DELETE", ws(workspace), null));
     }
 
     // ---- collections and documents ----
 
     public JsonNode createCollection(String workspace, String name) {
+        changing(workspace, name);
         return send("POST", ws(workspace) + "/collections", object().put("name", name)).path("data");
     }
 
@@ -94,6 +114,7 @@ public final class RocksetClient {
     }
 
     public boolean deleteCollection(String workspace, String name) {
+        changing(workspace, name);
         return deleted(() -> send("DELETE", collection(workspace, name), null));
     }
 
@@ -126,11 +147,13 @@ public final class RocksetClient {
     // ---- views and aliases ----
 
     public JsonNode createView(String workspace, String name, String sql, String description) {
+        changing(workspace, name);
         ObjectNode body = object().put("name", name).put("query", sql).put("description", description);
         return send("POST", ws(workspace) + "/views", body).path("data");
     }
 
     public JsonNode updateView(String workspace, String name, String sql, String description) {
+        changing(workspace, name);
         ObjectNode body = object().put("query", sql).put("description", description);
         return send("POST", ws(workspace) + "/views/" + encode(name), body).path("data");
     }
@@ -144,16 +167,19 @@ public final class RocksetClient {
     }
 
     public boolean deleteView(String workspace, String name) {
+        changing(workspace, name);
         return deleted(() -> send("DELETE", ws(workspace) + "/views/" + encode(name), null));
     }
 
     public JsonNode createAlias(String workspace, String name, List<String> collections, String description) {
+        changing(workspace, name);
         ObjectNode body = object().put("name", name).put("description", description);
         collections.forEach(body.putArray("collections")::add);
         return send("POST", ws(workspace) + "/aliases", body).path("data");
     }
 
     public JsonNode updateAlias(String workspace, String name, List<String> collections, String description) {
+        changing(workspace, name);
         ObjectNode body = object().put("description", description);
         collections.forEach(body.putArray("collections")::add);
         return send("POST", ws(workspace) + "/aliases/" + encode(name), body).path("data");
@@ -168,6 +194,7 @@ public final class RocksetClient {
     }
 
     public boolean deleteAlias(String workspace, String name) {
+        changing(workspace, name);
         return deleted(() -> send("DELETE", ws(workspace) + "/aliases/" + encode(name), null));
     }
 

@@ -67,6 +67,36 @@ class RelationOperationsTest {
     }
 
     @Test
+    void viewsInAWorkspaceTheRunCreatedCostOneRequestEach() {
+        operations.ensureWorkspace("ops8");
+        long before = client.requestCount();
+        for (int i = 0; i < 5; i++) {
+            operations.createOrReplaceView("ops8", "v" + i, "SELECT " + i + " AS id");
+        }
+        assertThat(client.requestCount() - before).isEqualTo(5);
+        assertThat(ids("SELECT id FROM ops8.v4")).containsExactly(4L);
+        assertThat(operations.find("ops8", "v4").orElseThrow().kind()).isEqualTo(ExistingRelation.Kind.VIEW);
+    }
+
+    @Test
+    void namesAnotherClientTakesInAWorkspaceTheRunCreatedAreStillHandled() {
+        RelationOperations run = new RelationOperations(server.client(), Poller.DEFAULT, RelationOperations.InsertSettings.DEFAULT);
+        run.ensureWorkspace("ops9");
+        client.createView("ops9", "late_view", "SELECT 2 AS id", null);
+        client.createCollection("ops9", "late_table");
+        client.createView("ops9", "late_alias", "SELECT 3 AS id", null);
+
+        run.createOrReplaceView("ops9", "late_view", "SELECT 20 AS id");
+        run.createOrReplaceView("ops9", "late_table", "SELECT 30 AS id");
+        run.replaceWithTable("ops9", "late_alias", "SELECT 40 AS id");
+
+        assertThat(ids("SELECT id FROM ops9.late_view")).containsExactly(20L);
+        assertThat(ids("SELECT id FROM ops9.late_table")).containsExactly(30L);
+        assertThat(ids("SELECT id FROM ops9.late_alias")).containsExactly(40L);
+        assertThat(run.find("ops9", "late_table").orElseThrow().kind()).isEqualTo(ExistingRelation.Kind.VIEW);
+    }
+
+    @Test
     void aViewBuiltOnATableSurvivesTheTablesRebuild() {
         operations.replaceWithTable("ops2", "base", "SELECT 1 AS id");
         operations.createOrReplaceView("ops2", "over_base", "SELECT id FROM ops2.base");
