@@ -1,7 +1,7 @@
 {#- Rockset's spellings of dbt's cross-database macros, where its SQL differs from the defaults. -#}
 
 {% macro rockset__dateadd(datepart, interval, from_date_or_timestamp) -%}
-    ({{ from_date_or_timestamp }} + INTERVAL {{ interval }} {{ datepart | upper }})
+    ({{ from_date_or_timestamp }} + INTERVAL ({{ interval }}) {{ datepart | upper }})
 {%- endmacro %}
 
 {% macro rockset__datediff(first_date, second_date, datepart) -%}

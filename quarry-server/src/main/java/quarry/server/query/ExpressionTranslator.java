@@ -9,6 +9,7 @@ import quarry.server.sql.Expression;
 import quarry.server.sql.Expression.Binary;
 import quarry.server.sql.Expression.FieldReference;
 import quarry.server.sql.Identifier;
+import quarry.server.sql.RocksetOperators;
 import quarry.server.sql.SourcePosition;
 
 /**
@@ -338,25 +339,16 @@ final class ExpressionTranslator {
 
     private Sql cast(Expression.Cast c, Scope scope) {
         Sql v = translate(c.value(), scope);
-        String name = c.type().name();
-        String type;
-        Kind kind;
-        switch (name) {
-            case "int", "integer", "int64", "bigint" -> { type = "BIGINT"; kind = Kind.NUMBER; }
-            case "float", "double", "double precision", "real" -> { type = "DOUBLE"; kind = Kind.NUMBER; }
-            case "string", "varchar", "char", "text" -> { type = "VARCHAR"; kind = Kind.STRING; }
-            case "bool", "boolean" -> { type = "BOOLEAN"; kind = Kind.BOOL; }
-            case "date" -> { type = "DATE"; kind = Kind.TEMPORAL; }
-            case "time" -> { type = "TIME"; kind = Kind.TEMPORAL; }
-            case "datetime" -> { type = "TIMESTAMP"; kind = Kind.TEMPORAL; }
-            case "timestamp" -> { type = "TIMESTAMPTZ"; kind = Kind.TEMPORAL; }
-            case "bytes", "binary", "varbinary" -> { type = "BLOB"; kind = Kind.OTHER; }
-            case "json" -> { type = "JSON"; kind = Kind.JSON; }
-            default -> throw QueryException.sql("Unknown type " + name + " in CAST", c.type().position().line(),
-                    c.type().position().column(), null);
-        }
-        Sql source = v.kind() == Kind.JSON && !type.equals("JSON") ? coerce(v, Kind.STRING) : v;
-        return Sql.of((c.safe() ? "TRY_CAST(" : "CAST(") + source.text() + " AS " + type + ")", kind);
+        Kind kind = switch (RocksetOperators.castType(c.type())) {
+            case INT, FLOAT -> Kind.NUMBER;
+            case STRING -> Kind.STRING;
+            case BOOL -> Kind.BOOL;
+            case DATE, TIME, DATETIME, TIMESTAMP -> Kind.TEMPORAL;
+            case ARRAY, OBJECT, NULL -> Kind.JSON;
+            case BYTES, MONTH_INTERVAL, MICROSECOND_INTERVAL -> Kind.OTHER;
+        };
+        Sql source = v.kind() == Kind.JSON && kind != Kind.JSON ? coerce(v, Kind.STRING) : v;
+        return Sql.of(RocksetOperators.cast(source.text(), c.type(), c.safe()), kind);
     }
 
     private Sql array(Expression.ArrayConstructor a, Scope scope) {

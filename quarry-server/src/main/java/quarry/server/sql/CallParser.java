@@ -165,6 +165,19 @@ final class CallParser {
     /** {@code INTERVAL '1' DAY}, {@code INTERVAL -2 HOUR}, {@code INTERVAL '1:30' HOUR TO MINUTE}. */
     Expression interval() {
         Token keyword = tokens.advance();
+        if (tokens.atSymbol("(")) {
+            // INTERVAL (expr) UNIT, a Quarry extension that dbt's dateadd needs (its amount is often
+            // an expression): read as INTERVAL 1 UNIT times the amount as an int
+            tokens.advance();
+            Expression amount = expressions.expression();
+            tokens.expectSymbol(")");
+            String unit = intervalUnit();
+            Expression asInt = new Expression.Cast(amount, new TypeName("int", List.of(), amount.position()), false,
+                    amount.position());
+            return new Expression.Binary(Expression.BinaryOperator.MULTIPLY,
+                    new Expression.IntervalLiteral("1", unit, Optional.empty(), keyword.position()), asInt,
+                    keyword.position());
+        }
         String sign = tokens.acceptSymbol("-") ? "-" : "";
         Token value = tokens.advance();
         if (!sign.isEmpty() && value.kind() != Token.Kind.INTEGER && value.kind() != Token.Kind.DECIMAL) {

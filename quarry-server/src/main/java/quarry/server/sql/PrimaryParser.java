@@ -138,7 +138,7 @@ final class PrimaryParser {
 
     private static boolean isIntervalValue(Token token) {
         return token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.INTEGER
-                || token.kind() == Token.Kind.DECIMAL || token.isSymbol("-");
+                || token.kind() == Token.Kind.DECIMAL || token.isSymbol("-") || token.isSymbol("(");
     }
 
     /** A dotted path; when a {@code (} follows, the path names a function ({@code _script.f(x)}). */

@@ -99,16 +99,38 @@ public final class RocksetOperators {
     }
 
     /**
+     * The Rockset type a {@code CAST} to {@code type} yields, aliases included (also {@code json},
+     * and {@code numeric}/{@code decimal}/{@code number}, which are floats here: see {@link #cast}).
+     */
+    public static RocksetType castType(TypeName type) {
+        if (isFixedPoint(type)) {
+            return RocksetType.FLOAT;
+        }
+        return RocksetType.fromName(type.name()).orElseThrow(() -> new InvalidFunctionCallException(
+                "Unknown type `" + type.name() + "` in CAST.", type.position(), InvalidFunctionCallException.INVALID_ARGUMENTS));
+    }
+
+    /**
      * {@code CAST} or {@code TRY_CAST} to a Rockset type, aliases included. Casting to
-     * {@code array} or {@code object} yields JSON.
+     * {@code array}, {@code object} or {@code json} yields JSON. {@code NUMERIC(p, s)} (also DECIMAL,
+     * NUMBER), which dbt projects write (jaffle-shop's cents_to_dollars), is a Quarry extension:
+     * Rockset has no fixed-point type, so it is a float rounded to the scale (0 for
+     * {@code NUMERIC(p)}, none for a bare {@code NUMERIC}).
      */
     public static String cast(String value, TypeName type, boolean safe) {
-        Optional<RocksetType> target = RocksetType.fromName(type.name());
-        if (target.isEmpty()) {
-            throw new InvalidFunctionCallException("Unknown type `" + type.name() + "` in CAST.", type.position(),
-                    InvalidFunctionCallException.INVALID_ARGUMENTS);
+        String cast = (safe ? "TRY_CAST(" : "CAST(") + value + " AS " + castType(type).duckDbType() + ")";
+        if (!isFixedPoint(type) || type.parameters().isEmpty()) {
+            return cast;
         }
-        return (safe ? "TRY_CAST(" : "CAST(") + value + " AS " + target.get().duckDbType() + ")";
+        long scale = type.parameters().size() > 1 ? type.parameters().get(1) : 0;
+        return "round(" + cast + ", " + scale + ")";
+    }
+
+    private static boolean isFixedPoint(TypeName type) {
+        return switch (type.name().toLowerCase(java.util.Locale.ROOT)) {
+            case "numeric", "decimal", "number" -> true;
+            default -> false;
+        };
     }
 
     /** {@code EXTRACT(part FROM source)} with Rockset's part meanings (DAYOFWEEK is 1-based, …). */

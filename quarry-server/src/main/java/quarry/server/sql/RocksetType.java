@@ -32,7 +32,7 @@ public enum RocksetType {
             Map.entry("boolean", BOOL),
             Map.entry("char", STRING), Map.entry("varchar", STRING), Map.entry("text", STRING),
             Map.entry("binary", BYTES), Map.entry("varbinary", BYTES),
-            Map.entry("null_type", NULL));
+            Map.entry("null_type", NULL), Map.entry("json", OBJECT));
 
     private final String rocksetName;
     private final String duckDbType;

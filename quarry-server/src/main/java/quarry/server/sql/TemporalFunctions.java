@@ -117,6 +117,13 @@ final class TemporalFunctions {
                 }),
                 scalar("TIME", 3, 3, call -> "make_time(" + call.argument(0) + ", " + call.argument(1) + ", CAST("
                         + call.argument(2) + " AS DOUBLE))"),
+                // Quarry extension, the Snowflake/Redshift form dbt packages (dbt_date) write: with three
+                // arguments the value is civil time in the source zone, with two an instant; the
+                // result is the civil time (datetime) in the target zone
+                scalar("CONVERT_TIMEZONE", 2, 3, call -> call.count() == 2
+                        ? "timezone(" + call.argument(0) + ", CAST(" + call.argument(1) + " AS TIMESTAMPTZ))"
+                        : "timezone(" + call.argument(1) + ", timezone(" + call.argument(0) + ", CAST("
+                                + call.argument(2) + " AS TIMESTAMP)))"),
                 scalar("DATETIME", 1, 2, call -> call.count() == 1
                         ? "timezone('UTC', " + call.argument(0) + ")"
                         : "timezone(" + call.argument(1) + ", " + call.argument(0) + ")"));

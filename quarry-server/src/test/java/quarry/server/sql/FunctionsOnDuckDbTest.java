@@ -237,6 +237,33 @@ class FunctionsOnDuckDbTest {
     }
 
     @Test
+    void convertTimezoneTakesTheFormDbtPackagesWrite() {
+        assertThat(eval("CONVERT_TIMEZONE('UTC', 'America/Los_Angeles', TIMESTAMP '2020-01-01T00:00:00Z')"))
+                .startsWith("2019-12-31 16:00:00");
+        assertThat(eval("CONVERT_TIMEZONE('Europe/Paris', 'UTC', DATETIME '2020-06-01 12:00:00')"))
+                .startsWith("2020-06-01 10:00:00");
+        assertThat(eval("CONVERT_TIMEZONE('Asia/Tokyo', TIMESTAMP '2020-01-01T00:00:00Z')")).startsWith("2020-01-01 09:00:00");
+        assertThat(eval("TYPEOF(CONVERT_TIMEZONE('UTC', 'Asia/Tokyo', CURRENT_TIMESTAMP()))")).isEqualTo("datetime");
+    }
+
+    @Test
+    void numericCastsAreFloatsRoundedToTheirScale() {
+        assertThat(eval("CAST(1234 AS numeric(16, 2)) / 100")).isEqualTo("12.34");
+        assertThat(eval("CAST(12.345 AS decimal(10, 2))")).isEqualTo("12.35");
+        assertThat(eval("12.5::NUMERIC(4)")).isEqualTo("13.0");
+        assertThat(eval("TYPEOF(CAST(1 AS numeric))")).isEqualTo("float");
+        assertThat(eval("TRY_CAST('x' AS decimal(5, 1))")).isNull();
+        assertThatThrownBy(() -> eval("CAST(1 AS widget)")).isInstanceOf(InvalidFunctionCallException.class)
+                .hasMessage("Unknown type `widget` in CAST.");
+    }
+
+    @Test
+    void anIntervalAmountMayBeAnExpressionInParentheses() {
+        assertThat(eval("DATE '2020-01-01' + INTERVAL (2 + 1) DAY")).startsWith("2020-01-04");
+        assertThat(eval("DATE '2020-03-31' + INTERVAL (-1) MONTH")).startsWith("2020-02-29");
+    }
+
+    @Test
     void intervalsAddToTimes() {
         assertThat(eval("DATE '2020-01-31' + INTERVAL 1 DAY")).startsWith("2020-02-01");
         assertThat(eval("FORMAT_ISO8601(TIMESTAMP '2020-01-01T00:00:00Z' - INTERVAL '2' HOUR)"))
