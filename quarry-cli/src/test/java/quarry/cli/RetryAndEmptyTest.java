@@ -22,7 +22,9 @@ class RetryAndEmptyTest {
         try (CliProject project = project(dir, "rty")) {
             CliProject.Outcome first = project.quarry("build");
             assertThat(first.exitCode()).as(first.all()).isEqualTo(1);
-            assertThat(first.out()).contains("ERROR=1", "SKIP=1");
+            assertThat(first.out()).contains("ERROR=1", "SKIP=1",
+                    "compiled code at target/run/proj/models/broken.sql");
+            assertThat(project.read("target/run/proj/models/broken.sql")).contains("price / from");
 
             project.write("models/broken.sql", "select id, price * 2 as doubled from {{ ref('priced') }}");
             CliProject.Outcome retried = project.quarry("retry");

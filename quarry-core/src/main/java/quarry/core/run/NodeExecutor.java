@@ -96,12 +96,30 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
         Node node = executable.node();
         String materialization = node.resourceType() == ResourceType.SEED ? "seed"
                 : node.resourceType() == ResourceType.SNAPSHOT ? "snapshot" : executable.materialized();
-        if (!materializations.supported().contains(materialization)) {
-            throw new IllegalArgumentException(node.originalFilePath() + ": materialization '" + materialization
-                    + "' is not supported by this adapter (it builds " + String.join(", ", materializations.supported())
-                    + "); custom materializations are not supported yet");
-        }
         List<String> statements = new ArrayList<>();
+        try {
+            if (!materializations.supported().contains(materialization)) {
+                throw new IllegalArgumentException(node.originalFilePath() + ": materialization '" + materialization
+                        + "' is not supported by this adapter (it builds "
+                        + String.join(", ", materializations.supported())
+                        + "); custom materializations are not supported yet");
+            }
+            return materialize(executable, materialization, statements, compiled, start);
+        } catch (RuntimeException e) {
+            // the error summary points at target/run: leave there what was run, and the model's SQL
+            statements.add(executable.sql());
+            try {
+                write("run", node, String.join(";\n\n", statements));
+            } catch (UncheckedIOException unwritable) {
+                e.addSuppressed(unwritable);
+            }
+            throw e;
+        }
+    }
+
+    private NodeResult materialize(ExecutableNode executable, String materialization, List<String> statements,
+            Optional<NodeResult.Timing> compiled, Instant start) {
+        Node node = executable.node();
         for (String hook : executable.preHooks()) {
             connection.execute(hook, false);
             statements.add(hook);
