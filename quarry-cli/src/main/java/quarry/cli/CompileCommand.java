@@ -49,7 +49,7 @@ final class CompileCommand extends ProjectCommand {
         Parsing.Parsed parsed = Parsing.parseWith(session, console);
         reportWarnings(session);
         Manifest manifest = parsed.result().manifest();
-        console.info(Parsing.foundLine(manifest));
+        Parsing.reportFound(console, manifest);
         try (LazyConnection connection = new LazyConnection(
                 () -> session.adapter().connect(session.credentials(), session.root().root()))) {
             RenderSettings settings = ProjectParsing.renderSettings(session, ProjectParsing.flags(commandName(), false),
@@ -67,7 +67,7 @@ final class CompileCommand extends ProjectCommand {
             var refs = InlineRefs.capture(parsed.jinja(), manifest, inline);
             CompiledNode compiled = compiler.compileInline(inline, refs.refs(), refs.dependsOn());
             console.info("Compiled inline node is:");
-            console.result(compiled.compiledCode());
+            console.result("CompiledNode", "Q042", compiled.compiledCode());
             return ExitCode.SUCCESS;
         }
         NodeSelector selector = new NodeSelector(manifest, parsed.result().dag(), Selectors.load(session.root().root()));
@@ -95,7 +95,7 @@ final class CompileCommand extends ProjectCommand {
         if (nonTests.size() == 1 && !selection.select.isEmpty()) {
             Node only = nonTests.get(0);
             console.info("Compiled node '" + only.name() + "' is:");
-            console.result(compiled.get(only.uniqueId()).compiledCode());
+            console.result("CompiledNode", "Q042", compiled.get(only.uniqueId()).compiledCode());
         } else {
             console.info("Compiled " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + " into "
                     + session.root().root().relativize(targetDir.resolve("compiled")) + "/");

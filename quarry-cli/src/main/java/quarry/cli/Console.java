@@ -1,45 +1,80 @@
 package quarry.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import quarry.core.run.EventLog;
 
-/** dbt-style console lines: {@code HH:MM:SS  message} on stdout, warnings and errors likewise on stderr. */
+/**
+ * What a command prints, through the same {@link EventLog} formatting as a run's node events: with
+ * {@code --log-format text} dbt-style {@code HH:MM:SS  message} lines (information on stdout,
+ * warnings and errors on stderr) and results (ls lines, show tables, compiled SQL) as they are;
+ * with {@code --log-format json} every line, results included, one JSON event on stdout.
+ */
 final class Console {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final PrintWriter raw;
+    private final EventLog out;
+    private final EventLog err;
+    private final EventLog.Format format;
     private final boolean quiet;
 
-    Console(PrintWriter out, PrintWriter err, boolean quiet) {
-        this.out = out;
-        this.err = err;
+    Console(PrintWriter out, PrintWriter err, EventLog.Format format, boolean quiet, boolean debug, String invocationId) {
+        this.raw = out;
+        this.format = format;
         this.quiet = quiet;
+        this.out = log(out, format, debug, invocationId);
+        this.err = format == EventLog.Format.JSON ? this.out : log(err, format, debug, invocationId);
+    }
+
+    private static EventLog log(PrintWriter writer, EventLog.Format format, boolean debug, String invocationId) {
+        return new EventLog(writer, format, debug, Optional.empty(), invocationId, Clock.systemDefaultZone(), List.of());
+    }
+
+    EventLog.Format format() {
+        return format;
     }
 
     void info(String message) {
+        info("Note", "Z050", message);
+    }
+
+    /** An information line that is one of dbt's named events (A001 MainReportVersion, W006 FoundStats, …). */
+    void info(String event, String code, String message) {
         if (!quiet) {
-            out.println(LocalTime.now().format(TIME) + "  " + message);
+            out.info(event, code, message);
         }
     }
 
     void warn(String message) {
-        err.println(LocalTime.now().format(TIME) + "  [WARNING]: " + message);
+        err.warn("Note", "Z050", "[WARNING]: " + message);
     }
 
     void error(String message) {
-        err.println(LocalTime.now().format(TIME) + "  [ERROR]: " + message);
+        error("Note", "Z050", message);
     }
 
-    /** A result line printed as it is (ls output, inline compile), even when quiet. */
-    void result(String line) {
-        out.println(line);
+    void error(String event, String code, String message) {
+        err.error(event, code, "[ERROR]: " + message);
+    }
+
+    /** A result printed as it is (ls output, inline compile), even when quiet; an event of its own in JSON. */
+    void result(String text) {
+        result("ListCmdOut", "Z049", text);
+    }
+
+    /** A result that is one of dbt's named events (Q041 ShowNode, Q042 CompiledNode). */
+    void result(String event, String code, String text) {
+        if (format == EventLog.Format.JSON) {
+            out.emit(EventLog.Level.INFO, event, code, text, Map.of());
+        } else {
+            raw.println(text);
+        }
     }
 
     void flush() {
-        out.flush();
-        err.flush();
+        raw.flush();
     }
 }

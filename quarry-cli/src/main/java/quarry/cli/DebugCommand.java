@@ -64,7 +64,7 @@ final class DebugCommand extends ProjectCommand {
         }
         Session session;
         try {
-            session = Session.open(options, Adapters.fromClasspath());
+            session = Session.open(options, Adapters.fromClasspath(), invocationId);
         } catch (QuarryException e) {
             boolean projectFault = !Files.isRegularFile(projectFile) || !e.getMessage().contains("profiles.yml");
             console.info("Configuration:");

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,9 +46,6 @@ abstract class ExecutionCommand extends ProjectCommand {
     @Option(names = "--empty", description = "Limit refs and sources to zero rows: models build with their columns and no data.")
     boolean empty;
 
-    @Option(names = "--log-format", paramLabel = "text|json", description = "Console format of node events: text or json.")
-    String logFormat = "text";
-
     /** The resource types this command executes by default (dbt names). */
     abstract List<String> resourceTypes();
 
@@ -65,12 +61,7 @@ abstract class ExecutionCommand extends ProjectCommand {
 
     @Override
     int run(Session session) {
-        EventLog.Format format = switch (logFormat.toLowerCase(Locale.ROOT)) {
-            case "json" -> EventLog.Format.JSON;
-            case "text", "default" -> EventLog.Format.TEXT;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--log-format must be text or json, not '" + logFormat + "'");
-        };
+        EventLog.Format format = console.format();
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("FULL_REFRESH", fullRefresh);
         flags.put("EMPTY", empty);

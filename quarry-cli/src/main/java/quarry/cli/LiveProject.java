@@ -34,7 +34,7 @@ final class LiveProject implements AutoCloseable {
         Parsing.Parsed result = Parsing.parseWith(session, console);
         this.parsed = result.result();
         Parsing.writeManifest(session, parsed, Map.of());
-        console.info(Parsing.foundLine(parsed.manifest()));
+        Parsing.reportFound(console, parsed.manifest());
         Path root = session.root().root();
         this.connection = session.adapter().connect(session.credentials(), root);
         Map<String, Object> flags = new java.util.LinkedHashMap<>(ProjectParsing.flags(command, false));

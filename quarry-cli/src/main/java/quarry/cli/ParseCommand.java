@@ -32,7 +32,7 @@ final class ParseCommand extends ProjectCommand {
         parsed.timings().mark("write_manifest_elapsed");
         Parsing.writePerfInfo(session, parsed, result.manifest().nodes().size());
         state.save(session.targetDir(), session);
-        console.info(Parsing.foundLine(result.manifest()));
+        Parsing.reportFound(console, result.manifest());
         return ExitCode.SUCCESS;
     }
 }

@@ -64,6 +64,11 @@ final class Parsing {
                 session.adapter().type(), session.env().withPrefix("DBT_ENV_CUSTOM_ENV_"));
     }
 
+    /** Prints the "Found ..." line as dbt's FoundStats event. */
+    static void reportFound(Console console, Manifest manifest) {
+        console.info("FoundStats", "W006", foundLine(manifest));
+    }
+
     /** dbt's "Found 5 models, 3 seeds, 20 data tests, ..." line: only non-zero counts. */
     static String foundLine(Manifest manifest) {
         Map<ResourceType, Integer> counts = new EnumMap<>(ResourceType.class);

@@ -24,13 +24,16 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     Console console;
 
+    /** The invocation's id, known before its session opens so that every event carries the same one. */
+    final String invocationId = java.util.UUID.randomUUID().toString();
+
     abstract String commandName();
 
     abstract int run(Session session) throws Exception;
 
     /** Commands that need no profile (clean, deps) override this to skip opening one. */
     int runWithoutSession() throws Exception {
-        Session session = Session.open(project.toSession(commandName()), Adapters.fromClasspath());
+        Session session = Session.open(project.toSession(commandName()), Adapters.fromClasspath(), invocationId);
         try {
             return run(session);
         } finally {
@@ -55,14 +58,16 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), project.quiet);
+        console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), project.logFormat(spec),
+                project.quiet, project.debug, invocationId);
         if (printHeader()) {
-            console.info("Running with quarry=" + new QuarryVersion().quarryVersion() + " (dbt=" + DbtVersion.REPORTED + ")");
+            console.info("MainReportVersion", "A001",
+                    "Running with quarry=" + new QuarryVersion().quarryVersion() + " (dbt=" + DbtVersion.REPORTED + ")");
         }
         try {
             return runWithoutSession();
         } catch (QuarryException e) {
-            console.error(e.getMessage());
+            console.error("MainEncounteredError", "Z002", e.getMessage());
             if (project.debug) {
                 e.printStackTrace(spec.commandLine().getErr());
             }

@@ -3,7 +3,10 @@ package quarry.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import quarry.core.run.EventLog;
 import quarry.core.project.Vars;
 import quarry.core.session.SessionOptions;
 
@@ -42,6 +45,20 @@ final class ProjectOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the command's own results.")
     boolean quiet;
+
+    @Option(names = "--log-format", paramLabel = "text|json",
+            description = "Console format: text lines, or one JSON event per line (default: DBT_LOG_FORMAT, else text).")
+    String logFormat;
+
+    /** The console format of {@code --log-format}, else {@code DBT_LOG_FORMAT}, else text. */
+    EventLog.Format logFormat(CommandSpec spec) {
+        String value = logFormat != null ? logFormat : System.getenv().getOrDefault("DBT_LOG_FORMAT", "text");
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> EventLog.Format.JSON;
+            case "text", "default", "debug" -> EventLog.Format.TEXT;
+            default -> throw new ParameterException(spec.commandLine(), "--log-format must be text or json, not '" + value + "'");
+        };
+    }
 
     SessionOptions toSession(String command) {
         Map<String, String> env = System.getenv();

@@ -137,10 +137,10 @@ final class ShowCommand extends ProjectCommand {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("node", name);
             out.put("show", rows);
-            console.result(JSON.writeValueAsString(out));
+            console.result("ShowNode", "Q041", JSON.writeValueAsString(out));
             return;
         }
         console.info(header);
-        console.result(RowTable.render(result.columnNames(), result.rows()));
+        console.result("ShowNode", "Q041", RowTable.render(result.columnNames(), result.rows()));
     }
 }

@@ -41,10 +41,11 @@ public final class Session {
     private final Credentials credentials;
     private final RelationStyle relationStyle;
     private final Vars vars;
-    private final String invocationId = UUID.randomUUID().toString();
+    private final String invocationId;
     private final Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
-    private Session(SessionOptions options, Adapters adapters) {
+    private Session(SessionOptions options, Adapters adapters, String invocationId) {
+        this.invocationId = java.util.Objects.requireNonNull(invocationId, "invocationId");
         this.options = options;
         this.env = new EnvVars(options.environment());
         this.diagnostics = new Diagnostics();
@@ -70,7 +71,12 @@ public final class Session {
     }
 
     public static Session open(SessionOptions options, Adapters adapters) {
-        return new Session(options, adapters);
+        return open(options, adapters, UUID.randomUUID().toString());
+    }
+
+    /** A session whose events and artifacts carry {@code invocationId} (the CLI's, known before the session opens). */
+    public static Session open(SessionOptions options, Adapters adapters, String invocationId) {
+        return new Session(options, adapters, invocationId);
     }
 
     private static RelationStyle withProjectQuoting(RelationStyle style, Map<String, Object> quoting) {
