@@ -87,16 +87,51 @@ final class AgateTable implements JinjaObject {
         }
     }
 
-    private final class Columns implements JinjaObject {
+    /**
+     * agate's {@code table.columns}: a sequence of columns that is also a mapping by name, so
+     * {@code columns['id']}, {@code columns[0]}, {@code for c in columns} and
+     * {@code columns.items()}/{@code keys()}/{@code values()} all work (its methods come before
+     * column names, as in agate).
+     */
+    private final class Columns extends AbstractList<Object> implements JinjaObject {
+        @Override
+        public Object get(int index) {
+            return column(index);
+        }
+
+        @Override
+        public int size() {
+            return names.size();
+        }
+
         @Override
         public Object attribute(String name) {
-            int i = names.indexOf(name);
-            return i >= 0 ? column(i) : Undefined.withHint("table has no column '" + name + "'");
+            return switch (name) {
+                case "keys" -> (JinjaCallable) args -> new ArrayList<Object>(names);
+                case "values" -> (JinjaCallable) args -> new ArrayList<Object>(this);
+                case "items" -> (JinjaCallable) args -> {
+                    List<Object> pairs = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        pairs.add(quarry.core.jinja.PyTuple.of(names.get(i), column(i)));
+                    }
+                    return pairs;
+                };
+                case "get" -> (JinjaCallable) args -> {
+                    int i = names.indexOf(String.valueOf(args.get(0, "key", null)));
+                    return i >= 0 ? column(i) : args.get(1, "default", null);
+                };
+                default -> byName(name);
+            };
         }
 
         @Override
         public Object item(Object key) {
-            return key instanceof Number n ? column(n.intValue()) : attribute(String.valueOf(key));
+            return key instanceof Number n ? column(n.intValue()) : byName(String.valueOf(key));
+        }
+
+        private Object byName(String name) {
+            int i = names.indexOf(name);
+            return i >= 0 ? column(i) : Undefined.withHint("table has no column '" + name + "'");
         }
 
         private Object column(int i) {
@@ -104,13 +139,30 @@ final class AgateTable implements JinjaObject {
             for (Object r : rows) {
                 values.add(((Row) r).get(i));
             }
-            Map<String, Object> col = new LinkedHashMap<>();
-            col.put("name", names.get(i));
             return new ColumnValues(names.get(i), values);
         }
     }
 
-    private record ColumnValues(String name, List<Object> values) implements JinjaObject {
+    /** One column: the sequence of its values, with its {@code name} and agate's {@code values()}. */
+    private static final class ColumnValues extends AbstractList<Object> implements JinjaObject {
+        private final String name;
+        private final List<Object> values;
+
+        ColumnValues(String name, List<Object> values) {
+            this.name = name;
+            this.values = values;
+        }
+
+        @Override
+        public Object get(int index) {
+            return values.get(index);
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
+
         @Override
         public Object attribute(String attribute) {
             return switch (attribute) {

@@ -37,7 +37,11 @@ public final class Compiler {
             Pattern.compile("^\\s*(env_var|ref|var|source|doc)\\s*\\(.+\\)\\s*$", Pattern.DOTALL);
 
     /** A node's SQL before its ephemeral CTEs are injected, with the CTEs it needs. */
-    private record Rendered(String sql, List<CompiledNode.Cte> ctes) {}
+    private record Rendered(String sql, List<CompiledNode.Cte> ctes, Map<String, Object> configCalls) {
+        Rendered(String sql, List<CompiledNode.Cte> ctes) {
+            this(sql, ctes, Map.of());
+        }
+    }
 
     private final JinjaBinding jinja;
     private final Manifest manifest;
@@ -64,7 +68,7 @@ public final class Compiler {
     public CompiledNode compile(Node node) {
         Rendered r = render(node);
         return new CompiledNode(CteInjector.inject(r.sql(), r.ctes()), r.ctes(),
-                "target/" + node.artifactPath("compiled"));
+                "target/" + node.artifactPath("compiled"), r.configCalls());
     }
 
     private Rendered render(Node node) {
@@ -117,7 +121,8 @@ public final class Compiler {
                 return new RelationObject(sourceRelation(node, sourceName, tableName), emptyInputs);
             }
         };
-        Context ctx = jinja.contexts().open(target, false, refs, null, null, graph);
+        Map<String, Object> configCalls = new java.util.LinkedHashMap<>();
+        Context ctx = jinja.contexts().open(target, false, refs, configCalls, null, graph);
         String file = node.originalFilePath();
         if (node.testMetadata() != null) {
             ctx.set("_dbt_generic_test_kwargs", testKwargs(ctx, node));
@@ -125,7 +130,7 @@ public final class Compiler {
         try {
             String sql = (node.testMetadata() != null ? jinja.templates().shared(node.rawCode())
                     : jinja.templates().get(file, node.rawCode())).render(ctx);
-            return new Rendered(sql, dedupe(ctes));
+            return new Rendered(sql, dedupe(ctes), configCalls);
         } catch (JinjaException e) {
             throw Templates.located(e, file);
         }

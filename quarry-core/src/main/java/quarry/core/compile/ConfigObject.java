@@ -11,7 +11,8 @@ import quarry.core.parse.ConfigRules;
 
 /**
  * dbt's {@code config}: called as {@code config(materialized='table')} (or with a dict) it records
- * config for the node while parsing and does nothing later; {@code config.get(key, default)},
+ * config for the node (while parsing; at execution the calls are recorded too, for the config a
+ * generic test's definition sets, which Quarry does not render at parse time); {@code config.get(key, default)},
  * {@code config.require(key)}, {@code config.set}, {@code config.meta_get}, {@code config.meta_require}
  * read the node's config (while parsing, what is known so far).
  */
@@ -31,9 +32,6 @@ final class ConfigObject implements JinjaObject, JinjaCallable {
 
     @Override
     public Object call(Arguments args) {
-        if (!parsing) {
-            return "";
-        }
         Map<String, Object> values = new LinkedHashMap<>();
         if (!args.positional().isEmpty()) {
             if (args.positional().size() != 1 || !(args.get(0) instanceof Map<?, ?> m)) {

@@ -8,7 +8,10 @@ import quarry.core.adapter.AdapterConnection;
 import quarry.core.adapter.Relation;
 import quarry.core.adapter.RelationStyle;
 import quarry.core.adapter.RelationType;
+import quarry.core.artifacts.CompiledNode;
 import quarry.core.manifest.Node;
+import quarry.core.manifest.ResourceType;
+import quarry.core.parse.ConfigRules;
 import quarry.core.run.ExecutableNode;
 import quarry.core.run.NodeCompiler;
 
@@ -33,11 +36,32 @@ public final class ExecutionCompiler implements NodeCompiler {
 
     @Override
     public ExecutableNode compile(Node node) {
-        String sql = compiler.compile(node).compiledCode();
+        CompiledNode compiled = compiler.compile(node);
         RelationType type = "view".equals(node.materialized()) ? RelationType.VIEW : RelationType.TABLE;
         Relation relation = new Relation(node.database(), node.schema(), node.alias(), type, style);
-        return new ExecutableNode(node, relation, sql, node.config(), hooks(node, "pre-hook"), hooks(node, "post-hook"),
-                isIncremental(node));
+        Map<String, Object> config = node.testMetadata() == null ? node.config()
+                : withDefinitionConfig(node.config(), compiled.configCalls());
+        return new ExecutableNode(node, relation, compiled.compiledCode(), config, hooks(node, "pre-hook"),
+                hooks(node, "post-hook"), isIncremental(node));
+    }
+
+    /**
+     * A generic test's config with what its definition's {@code config(...)} calls set (dbt_utils'
+     * equal_rowcount sets {@code fail_calc}), for the keys the project and the properties left at
+     * their defaults: those set there win, as in dbt.
+     */
+    private static Map<String, Object> withDefinitionConfig(Map<String, Object> config, Map<String, Object> calls) {
+        if (calls.isEmpty()) {
+            return config;
+        }
+        Map<String, Object> defaults = ConfigRules.defaults(ResourceType.TEST);
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(config);
+        calls.forEach((key, value) -> {
+            if (!merged.containsKey(key) || Objects.equals(merged.get(key), defaults.get(key))) {
+                merged.put(key, value);
+            }
+        });
+        return merged;
     }
 
     /** Renders on-run-start or on-run-end hooks of the project, as operations of the root project. */

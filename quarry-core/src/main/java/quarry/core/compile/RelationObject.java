@@ -7,14 +7,14 @@ import quarry.core.adapter.RelationType;
 import quarry.core.jinja.Arguments;
 import quarry.core.jinja.JinjaCallable;
 import quarry.core.jinja.JinjaException;
-import quarry.core.jinja.JinjaObject;
+import quarry.core.jinja.JinjaMapping;
 import quarry.core.jinja.Undefined;
 
 /**
  * A {@link Relation} as Jinja sees it ({@code this}, {@code ref(...)}, {@code api.Relation.create(...)}):
  * its parts, type tests and the methods dbt's BaseRelation offers. Prints as the rendered name.
  */
-public final class RelationObject implements JinjaObject {
+public final class RelationObject implements JinjaMapping {
 
     private final Relation relation;
     private final boolean empty;
@@ -64,8 +64,27 @@ public final class RelationObject implements JinjaObject {
                     "identifier", String.valueOf(relation.identifier()));
             case "matches" -> (JinjaCallable) args -> relation.matches(str(args.get(0, "database", null)),
                     str(args.get(1, "schema", null)), str(args.get(2, "identifier", null)));
+            case "metadata" -> asMap().get("metadata");
+            case "get", "keys", "values" -> mappingMethod(name);
             default -> Undefined.withHint("a relation has no attribute '" + name + "'");
         };
+    }
+
+    /**
+     * The relation as dbt's Python code sees it (a Mapping of its fields): packages test
+     * {@code obj is mapping and obj.get('metadata', {}).get('type', '').endswith('Relation')}
+     * to tell a relation from a string (dbt_utils' {@code _is_relation}).
+     */
+    @Override
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("path", attribute("path"));
+        map.put("type", attribute("type"));
+        map.put("quote_character", attribute("quote_character"));
+        map.put("include_policy", attribute("include_policy"));
+        map.put("quote_policy", attribute("quote_policy"));
+        map.put("metadata", Map.of("type", "BaseRelation"));
+        return map;
     }
 
     private Object incorporate(Arguments args) {

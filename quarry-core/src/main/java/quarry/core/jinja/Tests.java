@@ -19,7 +19,7 @@ final class Tests {
         b.test("float", (v, a) -> Py.isFloat(v));
         b.test("number", (v, a) -> Py.isNumber(v));
         b.test("string", (v, a) -> v instanceof String || v instanceof Markup);
-        b.test("mapping", (v, a) -> v instanceof Map);
+        b.test("mapping", (v, a) -> v instanceof Map || v instanceof JinjaMapping);
         b.test("iterable", (v, a) -> Py.isIterable(v));
         b.test("sequence", (v, a) -> v instanceof List || v instanceof String || v instanceof Markup || v instanceof Map
                 || v instanceof Undefined);

@@ -199,7 +199,8 @@ public final class ManifestParser {
         Map<String, Node> resolved = new LinkedHashMap<>();
         List<Node> ordered = new ArrayList<>(enabled.values());
         List<Node> resolvedList = ordered.parallelStream()
-                .map(n -> resolve(n, resolver, macros, docs))
+                .map(n -> resolveOrDropTest(n, resolver, macros, docs))
+                .filter(java.util.Objects::nonNull)
                 .toList();
         for (Node n : resolvedList) {
             resolved.put(n.uniqueId(), n);
@@ -248,6 +249,25 @@ public final class ManifestParser {
             }
         }
         return false;
+    }
+
+    /**
+     * {@link #resolve}, except that a data test whose ref or source is not found is dropped with a
+     * warning, as dbt does (a model's missing ref stays an error): projects such as dbt_utils'
+     * integration tests declare tests on models that only some adapters build.
+     */
+    private Node resolveOrDropTest(Node n, RefResolver resolver, Map<String, Macro> macros, Map<String, DocBlock> docs) {
+        try {
+            return resolve(n, resolver, macros, docs);
+        } catch (ParseException e) {
+            if (n.resourceType() != ResourceType.TEST || n.testMetadata() == null) {
+                throw e;
+            }
+            String reason = e.location().map(l -> e.getMessage().substring(l.toString().length() + 2))
+                    .orElse(e.getMessage());
+            diagnostics.warn(SourceLocation.of(n.originalFilePath()), "test '" + n.name() + "' is skipped: " + reason);
+            return null;
+        }
     }
 
     private Node resolve(Node n, RefResolver resolver, Map<String, Macro> macros, Map<String, DocBlock> docs) {

@@ -40,7 +40,14 @@ public final class FileDiscovery {
         scan(root, propertyPaths, ignore, found,
                 (rel, ext) -> ext.equals("yml") || ext.equals("yaml") ? FileKind.PROPERTIES : null);
         scan(root, project.docsPaths(), ignore, found, (rel, ext) -> ext.equals("md") ? FileKind.DOCS : null);
+        found.replaceAll((key, file) -> isGenericTestFile(file)
+                ? new ProjectFile(file.absolutePath(), file.originalFilePath(), file.path(), FileKind.MACRO) : file);
         return new ArrayList<>(found.values());
+    }
+
+    /** dbt reads a test path's {@code generic/} folder as macros: generic tests ({@code {% test %}} blocks). */
+    private static boolean isGenericTestFile(ProjectFile file) {
+        return file.kind() == FileKind.SINGULAR_TEST && file.path().startsWith("generic/");
     }
 
     private interface Classifier {

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,7 +26,18 @@ public enum SeedType {
     BOOLEAN,
     TEXT;
 
-    private static final DateTimeFormatter SPACE_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]");
+    /** A date, {@code T} or a space, hours and minutes, then optional seconds, fraction and offset (as agate reads them). */
+    private static final DateTimeFormatter DATETIME_FORMAT = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT);
 
     /** Parses a non-empty cell, or returns empty when it does not have this type. */
     public Optional<Object> parse(String cell) {
@@ -47,16 +60,10 @@ public enum SeedType {
     }
 
     private static Object parseDateTime(String cell) {
-        if (cell.length() < 19) {
+        if (cell.length() < 16 || cell.charAt(10) != ' ' && cell.charAt(10) != 'T') {
             return null;
         }
-        if (cell.charAt(10) == ' ') {
-            return LocalDateTime.parse(cell, SPACE_DATETIME);
-        }
-        if (cell.endsWith("Z") || cell.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-            return OffsetDateTime.parse(cell.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2"));
-        }
-        return LocalDateTime.parse(cell);
+        return DATETIME_FORMAT.parseBest(cell, OffsetDateTime::from, LocalDateTime::from);
     }
 
     /**

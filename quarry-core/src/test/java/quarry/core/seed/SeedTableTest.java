@@ -28,6 +28,19 @@ class SeedTableTest {
     }
 
     @Test
+    void datetimesMayLeaveOutSecondsAndCarryFractionsOrOffsets() {
+        SeedTable table = SeedTable.parse("seeds/t.csv",
+                "at\n2021-01-01 00:00\n2021-01-01T10:15:30.5\n", Map.of());
+        assertThat(table.types()).containsExactly(SeedType.DATETIME);
+        assertThat(table.rows().get(0).get(0)).isEqualTo(LocalDateTime.of(2021, 1, 1, 0, 0));
+        assertThat(table.rows().get(1).get(0)).isEqualTo(LocalDateTime.of(2021, 1, 1, 10, 15, 30, 500_000_000));
+        assertThat(SeedType.DATETIME.parse("2021-01-01 10:00:00+0200").orElseThrow())
+                .isEqualTo(java.time.OffsetDateTime.parse("2021-01-01T10:00:00+02:00"));
+        assertThat(SeedType.DATETIME.parse("2021-01-01Z")).isEmpty();
+        assertThat(SeedType.DATETIME.parse("2021-01-01 10:00 tomorrow")).isEmpty();
+    }
+
+    @Test
     void dropsTheBomAndReadsCrlfAndQuotedFields() {
         SeedTable table = SeedTable.parse("seeds/q.csv",
                 "\uFEFFid,note\r\n1,\"a, \"\"quoted\"\"\r\nnote\"\r\n2,plain\r\n", Map.of());

@@ -1,7 +1,8 @@
 {#- Rockset's spellings of dbt's cross-database macros, where its SQL differs from the defaults. -#}
 
+{#- DATE_ADD takes any expression as the amount, and a string literal as the date (date_spine passes both) -#}
 {% macro rockset__dateadd(datepart, interval, from_date_or_timestamp) -%}
-    ({{ from_date_or_timestamp }} + INTERVAL ({{ interval }}) {{ datepart | upper }})
+    DATE_ADD('{{ datepart | upper }}', {{ interval }}, {{ from_date_or_timestamp }})
 {%- endmacro %}
 
 {% macro rockset__datediff(first_date, second_date, datepart) -%}
@@ -16,8 +17,9 @@
     CAST({{ rockset__dateadd('day', '-1', rockset__dateadd(datepart, '1', rockset__date_trunc(datepart, date))) }} AS date)
 {%- endmacro %}
 
+{#- Rockset's MD5 gives bytes; dbt.hash gives the hex digest, as every other warehouse's md5 does -#}
 {% macro rockset__hash(field) -%}
-    MD5(CAST({{ field }} AS string))
+    TO_HEX(MD5(CAST({{ field }} AS string)))
 {%- endmacro %}
 
 {% macro rockset__concat(fields) -%}

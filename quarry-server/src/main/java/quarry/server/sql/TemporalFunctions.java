@@ -40,6 +40,15 @@ final class TemporalFunctions {
     private TemporalFunctions() {
     }
 
+    /**
+     * A date or time argument; one written as a string literal ({@code '2018-01-01'}, as dbt's
+     * date_spine passes its bounds) is read as a datetime, as the warehouses dbt packages target do.
+     */
+    private static String temporal(CallSql call, int index) {
+        return call.literalString(index).isPresent() ? "CAST(" + call.argument(index) + " AS TIMESTAMP)"
+                : call.argument(index);
+    }
+
     static List<FunctionDefinition> definitions() {
         return List.of(
                 scalar("CURRENT_TIMESTAMP", 0, 0, call -> "current_timestamp"),
@@ -53,11 +62,11 @@ final class TemporalFunctions {
                         : "timezone(" + call.argument(2) + ", date_trunc(" + unit(call, 0) + ", timezone("
                                 + call.argument(2) + ", " + call.argument(1) + ")))"),
                 // whole units elapsed from start to end, which is DuckDB's date_sub (date_diff counts boundaries)
-                scalar("DATE_DIFF", 3, 3, call -> "date_sub(" + unit(call, 0) + ", " + call.argument(1) + ", "
-                        + call.argument(2) + ")"),
-                scalar("DATE_ADD", 3, 3, call -> "(" + call.argument(2) + " + CAST(" + call.argument(1)
+                scalar("DATE_DIFF", 3, 3, call -> "date_sub(" + unit(call, 0) + ", " + temporal(call, 1) + ", "
+                        + temporal(call, 2) + ")"),
+                scalar("DATE_ADD", 3, 3, call -> "(" + temporal(call, 2) + " + CAST(" + call.argument(1)
                         + " AS BIGINT) * " + intervalOne(call, 0) + ")"),
-                scalar("DATE_SUB", 3, 3, call -> "(" + call.argument(2) + " - CAST(" + call.argument(1)
+                scalar("DATE_SUB", 3, 3, call -> "(" + temporal(call, 2) + " - CAST(" + call.argument(1)
                         + " AS BIGINT) * " + intervalOne(call, 0) + ")"),
 
                 // epoch conversions: a TIMESTAMP read as UTC is the instant

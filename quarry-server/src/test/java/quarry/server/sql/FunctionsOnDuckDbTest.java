@@ -258,6 +258,12 @@ class FunctionsOnDuckDbTest {
     }
 
     @Test
+    void dateFunctionsReadStringLiteralsAsDatetimes() {
+        assertThat(eval("DATE_DIFF('DAY', '2018-01-01', '2018-01-10')")).isEqualTo("9");
+        assertThat(eval("DATE_ADD('DAY', 2, '2018-01-01')")).startsWith("2018-01-03");
+    }
+
+    @Test
     void anIntervalAmountMayBeAnExpressionInParentheses() {
         assertThat(eval("DATE '2020-01-01' + INTERVAL (2 + 1) DAY")).startsWith("2020-01-04");
         assertThat(eval("DATE '2020-03-31' + INTERVAL (-1) MONTH")).startsWith("2020-02-29");
