@@ -47,6 +47,18 @@ public final class YamlValueRenderer implements ValueRenderer {
         return fallback.render(text, where);
     }
 
+    @Override
+    public boolean canRender(String text) {
+        if (fallback != null || ValueRenderer.isPlain(text)) {
+            return true;
+        }
+        try {
+            return trySimple(text, SourceLocation.of("dbt_project.yml")).isPresent();
+        } catch (ParseException e) {
+            return true; // render() reports it
+        }
+    }
+
     private static final Object NULL = new Object();
 
     private Optional<Object> trySimple(String text, SourceLocation where) {

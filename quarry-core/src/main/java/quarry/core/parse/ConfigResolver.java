@@ -7,6 +7,8 @@ import java.util.Map;
 import quarry.core.Diagnostics;
 import quarry.core.manifest.ResourceType;
 import quarry.core.project.DbtProject;
+import quarry.core.project.DeferredValue;
+import quarry.core.project.ValueRenderer;
 import quarry.core.project.ProjectSet;
 
 /**
@@ -20,18 +22,50 @@ public final class ConfigResolver {
     private final Map<String, ProjectConfigTree> trees = new HashMap<>();
 
     public ConfigResolver(ProjectSet projects, Diagnostics diagnostics) {
+        this(projects, diagnostics, (text, where) -> {
+            throw new ParseException(where, "cannot render '" + text + "' here");
+        });
+    }
+
+    /** With {@code renderer} for the tree values dbt_project.yml left to render with the target ({@link DeferredValue}). */
+    public ConfigResolver(ProjectSet projects, Diagnostics diagnostics, ValueRenderer renderer) {
         this.projects = projects;
         for (DbtProject project : projects.all()) {
             for (ResourceType type : List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.SNAPSHOT,
                     ResourceType.TEST, ResourceType.ANALYSIS, ResourceType.SOURCE, ResourceType.EXPOSURE)) {
                 String key = treeKey(type);
                 Map<String, Object> tree = project.configTree(key);
+                if (holdsDeferred(tree)) {
+                    tree = rendered(tree, renderer);
+                }
                 if (!tree.isEmpty()) {
                     trees.put(project.name() + "/" + key,
                             new ProjectConfigTree(tree, type, key, project == projects.root() ? diagnostics : new Diagnostics()));
                 }
             }
         }
+    }
+
+    private static boolean holdsDeferred(Object value) {
+        return value instanceof DeferredValue
+                || value instanceof Map<?, ?> m && m.values().stream().anyMatch(ConfigResolver::holdsDeferred)
+                || value instanceof List<?> l && l.stream().anyMatch(ConfigResolver::holdsDeferred);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T rendered(T value, ValueRenderer renderer) {
+        if (value instanceof DeferredValue d) {
+            return (T) renderer.render(d.text(), d.where());
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, rendered(v, renderer)));
+            return (T) out;
+        }
+        if (value instanceof List<?> l) {
+            return (T) l.stream().map(v -> rendered(v, renderer)).toList();
+        }
+        return value;
     }
 
     static String treeKey(ResourceType type) {

@@ -108,7 +108,7 @@ public final class ManifestParser {
         }
 
         timings.mark("parse_properties_elapsed");
-        ConfigResolver configs = new ConfigResolver(projects, diagnostics);
+        ConfigResolver configs = new ConfigResolver(projects, diagnostics, settings.yamlRenderer());
         PatchIndex patches = new PatchIndex(properties);
         SqlNodeParser sqlParser = new SqlNodeParser(configs, jinja, patches);
         List<LoadedFile> nodeFiles = files.stream().filter(f -> switch (f.file().kind()) {

@@ -32,6 +32,10 @@ public final class DbtProjectLoader {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** The resource config trees, whose values may also use the target (see {@link DeferredValue}). */
+    private static final Set<String> CONFIG_TREES = Set.of("models", "seeds", "snapshots", "analyses", "sources",
+            "data_tests", "tests", "unit_tests", "exposures", "metrics", "semantic_models", "saved_queries", "functions");
+
     /** Keys whose Jinja is rendered later, when the hook or config runs, never at load time. */
     private static final Set<String> UNRENDERED_KEYS = Set.of(
             "on-run-start", "on-run-end", "pre-hook", "post-hook", "+pre-hook", "+post-hook", "vars",
@@ -168,23 +172,37 @@ public final class DbtProjectLoader {
     }
 
     private Object renderTree(Object value, String display, boolean skip) {
+        return renderTree(value, display, skip, false, true, 0);
+    }
+
+    /**
+     * Renders the tree's Jinja values; in a config tree ({@code deferrable}) a value that needs
+     * more than var() and env_var() becomes a {@link DeferredValue}, rendered with the target later.
+     */
+    private Object renderTree(Object value, String display, boolean skip, boolean deferrable, boolean top, int line) {
         if (value instanceof YamlMap m) {
             YamlMap out = new YamlMap(m.line());
             for (Map.Entry<String, Object> e : m.entrySet()) {
                 boolean skipChild = skip || UNRENDERED_KEYS.contains(e.getKey());
-                out.putWithLine(e.getKey(), renderTree(e.getValue(), display, skipChild), m.lineOf(e.getKey()));
+                boolean deferChild = deferrable || top && CONFIG_TREES.contains(e.getKey());
+                out.putWithLine(e.getKey(), renderTree(e.getValue(), display, skipChild, deferChild, false,
+                        m.lineOf(e.getKey())), m.lineOf(e.getKey()));
             }
             return out;
         }
         if (value instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (Object item : l) {
-                out.add(renderTree(item, display, skip));
+                out.add(renderTree(item, display, skip, deferrable, false, line));
             }
             return out;
         }
         if (!skip && value instanceof String s && !ValueRenderer.isPlain(s)) {
-            return renderer.render(s, SourceLocation.of(display));
+            SourceLocation where = line > 0 ? new SourceLocation(display, line) : SourceLocation.of(display);
+            if (deferrable && !renderer.canRender(s)) {
+                return new DeferredValue(s, where);
+            }
+            return renderer.render(s, where);
         }
         return value;
     }

@@ -12,6 +12,11 @@ public interface ValueRenderer {
 
     Object render(String text, SourceLocation where);
 
+    /** Whether {@link #render} can render {@code text} here (a limited renderer knows only some functions). */
+    default boolean canRender(String text) {
+        return true;
+    }
+
     /** True when a string holds no Jinja at all, so it can be used as it is. */
     static boolean isPlain(String text) {
         return text.indexOf('{') < 0 || (!text.contains("{{") && !text.contains("{%"));

@@ -49,6 +49,23 @@ final class TemporalFunctions {
                 : call.argument(index);
     }
 
+    private static final Set<String> DATE_PARTS = Set.of("microsecond", "microseconds", "millisecond", "milliseconds",
+            "second", "minute", "hour", "day", "dayofweek", "dow", "isodow", "dayofyear", "doy", "week", "isoyear",
+            "month", "quarter", "year", "decade", "century", "epoch");
+
+    private static String datePart(CallSql call) {
+        String part = call.literalString(0).map(p -> p.toLowerCase(Locale.ROOT).replace("day_of_week", "dayofweek")
+                .replace("day_of_year", "dayofyear")).orElseThrow(() -> new InvalidFunctionCallException(
+                        "Function `DATE_PART` needs its part as a string literal such as 'month'.", call.position(0),
+                        InvalidFunctionCallException.INVALID_ARGUMENTS));
+        if (!DATE_PARTS.contains(part)) {
+            throw new InvalidFunctionCallException("DATE_PART does not know the part `" + part + "`; use one of "
+                    + String.join(", ", DATE_PARTS.stream().sorted().toList()) + ".", call.position(0),
+                    InvalidFunctionCallException.INVALID_ARGUMENTS);
+        }
+        return "'" + part + "'";
+    }
+
     static List<FunctionDefinition> definitions() {
         return List.of(
                 scalar("CURRENT_TIMESTAMP", 0, 0, call -> "current_timestamp"),
@@ -62,6 +79,9 @@ final class TemporalFunctions {
                         : "timezone(" + call.argument(2) + ", date_trunc(" + unit(call, 0) + ", timezone("
                                 + call.argument(2) + ", " + call.argument(1) + ")))"),
                 // whole units elapsed from start to end, which is DuckDB's date_sub (date_diff counts boundaries)
+                // Quarry extension: DATE_PART(part, value) as PostgreSQL and Snowflake have it (dbt_date
+                // writes it), with their meanings: dayofweek counts from Sunday = 0, epoch is seconds
+                scalar("DATE_PART", 2, 2, call -> "date_part(" + datePart(call) + ", " + temporal(call, 1) + ")"),
                 scalar("DATE_DIFF", 3, 3, call -> "date_sub(" + unit(call, 0) + ", " + temporal(call, 1) + ", "
                         + temporal(call, 2) + ")"),
                 scalar("DATE_ADD", 3, 3, call -> "(" + temporal(call, 2) + " + CAST(" + call.argument(1)

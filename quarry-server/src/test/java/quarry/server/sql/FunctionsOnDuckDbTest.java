@@ -258,6 +258,15 @@ class FunctionsOnDuckDbTest {
     }
 
     @Test
+    void datePartHasPostgresMeanings() {
+        assertThat(eval("DATE_PART('month', DATE '2020-03-15')")).isEqualTo("3");
+        assertThat(eval("DATE_PART('day_of_week', DATE '2024-01-07')")).isEqualTo("0");
+        assertThat(eval("DATE_PART('dayofyear', '2020-02-01')")).isEqualTo("32");
+        assertThatThrownBy(() -> eval("DATE_PART('fortnight', DATE '2020-01-01')"))
+                .isInstanceOf(InvalidFunctionCallException.class).hasMessageContaining("fortnight");
+    }
+
+    @Test
     void dateFunctionsReadStringLiteralsAsDatetimes() {
         assertThat(eval("DATE_DIFF('DAY', '2018-01-01', '2018-01-10')")).isEqualTo("9");
         assertThat(eval("DATE_ADD('DAY', 2, '2018-01-01')")).startsWith("2018-01-03");
