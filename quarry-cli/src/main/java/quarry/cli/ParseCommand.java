@@ -4,6 +4,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import quarry.core.session.ParseResult;
 import quarry.core.session.ParseState;
+import quarry.core.session.PartialParse;
 import quarry.core.session.Session;
 
 /** {@code quarry parse}: reads the project and writes target/manifest.json. */
@@ -25,12 +26,25 @@ final class ParseCommand extends ProjectCommand {
             return ExitCode.SUCCESS;
         }
         ParseState.forget(session.targetDir());
-        Parsing.Parsed parsed = Parsing.parseWith(session, console);
+        String version = new QuarryVersion().quarryVersion();
+        PartialParse.Plan plan = project.partialParse ? PartialParse.plan(session, version)
+                : PartialParse.full(session, "partial parsing is off (--no-partial-parse)");
+        PartialParse.forget(session.targetDir());
+        if (!plan.partial() && project.partialParse) {
+            console.info("Unable to do partial parsing because " + plan.fullReason() + ". Starting full parse.");
+        }
+        Parsing.Parsed parsed = Parsing.parseWith(session, console, plan.reuse());
         ParseResult result = parsed.result();
         reportWarnings(session);
         Parsing.writeManifest(session, result, Map.of());
         parsed.timings().mark("write_manifest_elapsed");
-        Parsing.writePerfInfo(session, parsed, result.manifest().nodes().size());
+        Map<String, Object> counts = new java.util.LinkedHashMap<>();
+        counts.put("is_partial_parse", plan.partial());
+        counts.put("files_reused", plan.reuse().reused());
+        counts.put("files_parsed", plan.reuse().parsed());
+        Parsing.writePerfInfo(session, parsed, result.manifest().nodes().size(), counts);
+        PartialParse.save(session, version, plan.reuse()).ifPresent(why ->
+                console.info("The parse state for partial parsing was not saved: " + why));
         state.save(session.targetDir(), session);
         console.info(Parsing.foundLine(result.manifest()));
         return ExitCode.SUCCESS;

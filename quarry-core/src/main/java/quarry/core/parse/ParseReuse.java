@@ -1,0 +1,230 @@
+package quarry.core.parse;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import quarry.core.manifest.DocBlock;
+import quarry.core.manifest.Macro;
+import quarry.core.manifest.Node;
+import quarry.core.project.ParseReads;
+
+/**
+ * Decides, file by file, whether the result of the last parse can stand in for parsing the file
+ * again, and collects this parse's results for the next one. A file is parsed again when it is new
+ * or its content changed, when a {@code var}/{@code env_var}/{@code target} value it read changed,
+ * when it rendered Jinja and a macro changed (every macro change re-parses every file that rendered
+ * Jinja; a change to {@code generate_*_name}, or any macro change while the root project overrides
+ * one of them, re-parses everything), and, for a SQL or CSV file, when the properties describing one
+ * of its nodes changed. Files are keyed {@code package/original_file_path}.
+ */
+public final class ParseReuse {
+
+    private static final Set<String> NAMING = Set.of("generate_schema_name", "generate_alias_name",
+            "generate_database_name");
+
+    private final Map<String, FileResult> previous;
+    private final Set<String> changedReads;
+    private final ParseReads reads;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger reused = new AtomicInteger();
+    private final AtomicInteger parsed = new AtomicInteger();
+    private volatile boolean everything;
+    private volatile boolean jinjaDirty;
+    private final Set<String> patchedNames = ConcurrentHashMap.newKeySet();
+
+    /** What one file produces in this parse, filled in stage by stage. */
+    private static final class Pending {
+        final String hash;
+        final Set<String> reads = ConcurrentHashMap.newKeySet();
+        volatile boolean jinja;
+        volatile List<Macro> macros = List.of();
+        volatile List<DocBlock> docs = List.of();
+        volatile Properties properties;
+        volatile List<Node> nodes = List.of();
+        volatile List<Node> tests = List.of();
+
+        Pending(String hash) {
+            this.hash = hash;
+        }
+    }
+
+    /**
+     * @param previous the last parse's results by file (empty: parse everything)
+     * @param changedReads the read keys whose values differ from the last parse's
+     */
+    public ParseReuse(Map<String, FileResult> previous, Set<String> changedReads, ParseReads reads) {
+        this.previous = Map.copyOf(previous);
+        this.changedReads = Set.copyOf(changedReads);
+        this.reads = Objects.requireNonNull(reads);
+        this.everything = previous.isEmpty();
+    }
+
+    /** A full parse that still records its results for the next partial parse. */
+    public static ParseReuse none(ParseReads reads) {
+        return new ParseReuse(Map.of(), Set.of(), reads);
+    }
+
+    static String key(String packageName, String originalFilePath) {
+        return packageName + "/" + originalFilePath;
+    }
+
+    /** Parses the macros (or docs) of a file, always: macro files are few, and their macros decide what else re-parses. */
+    List<Macro> macros(String key, String hash, Supplier<List<Macro>> parse) {
+        Pending p = pending.computeIfAbsent(key, k -> new Pending(hash));
+        p.macros = reads.within(p.reads, parse);
+        return p.macros;
+    }
+
+    List<DocBlock> docs(String key, String hash, Supplier<List<DocBlock>> parse) {
+        Pending p = pending.computeIfAbsent(key, k -> new Pending(hash));
+        p.docs = parse.get();
+        return p.docs;
+    }
+
+    /** Once every macro is known: which files a macro change makes parse again. */
+    void macrosKnown(boolean rootOverridesNaming) {
+        Map<String, Macro> before = new HashMap<>();
+        previous.values().forEach(r -> r.macros().forEach(m -> before.put(m.uniqueId(), m)));
+        Map<String, Macro> now = new HashMap<>();
+        pending.values().forEach(p -> p.macros.forEach(m -> now.put(m.uniqueId(), m)));
+        Set<String> changed = new HashSet<>();
+        before.forEach((id, m) -> {
+            if (!m.equals(now.get(id))) {
+                changed.add(m.name());
+            }
+        });
+        now.forEach((id, m) -> {
+            if (!m.equals(before.get(id))) {
+                changed.add(m.name());
+            }
+        });
+        if (changed.isEmpty()) {
+            return;
+        }
+        jinjaDirty = true;
+        if (rootOverridesNaming || changed.stream().anyMatch(NAMING::contains)) {
+            everything = true;
+        }
+    }
+
+    /** The properties of a YAML file: the saved ones, or parsed again. */
+    Properties properties(String key, String hash, String text, Supplier<Properties> parse) {
+        Pending p = pending.computeIfAbsent(key, k -> new Pending(hash));
+        p.jinja = text.contains("{{") || text.contains("{%");
+        FileResult saved = reusable(key, hash, p);
+        if (saved != null) {
+            p.reads.addAll(saved.reads());
+            p.properties = saved.properties();
+            return p.properties;
+        }
+        p.properties = reads.within(p.reads, parse);
+        FileResult old = previous.get(key);
+        if (old == null || !Objects.equals(old.properties(), p.properties)) {
+            patchedNames.addAll(describedNames(key, p.properties));
+            if (old != null) {
+                patchedNames.addAll(describedNames(key, old.properties()));
+            }
+        }
+        return p.properties;
+    }
+
+    /** Once every properties file is read: deleted properties files no longer describe their nodes. */
+    void propertiesKnown() {
+        previous.forEach((key, old) -> {
+            if (old.properties() != null && !pending.containsKey(key)) {
+                patchedNames.addAll(describedNames(key, old.properties()));
+            }
+        });
+    }
+
+    /** The nodes of a SQL or CSV file: the saved ones, or parsed again. */
+    List<Node> nodes(String key, String hash, String baseName, Supplier<List<Node>> parse) {
+        Pending p = pending.computeIfAbsent(key, k -> new Pending(hash));
+        FileResult saved = reusable(key, hash, p);
+        if (saved != null && !describedAgain(key, baseName, saved.nodes())) {
+            p.reads.addAll(saved.reads());
+            p.nodes = saved.nodes();
+            p.jinja = saved.jinja();
+            return p.nodes;
+        }
+        if (saved != null) {
+            reused.decrementAndGet();
+            parsed.incrementAndGet();
+        }
+        p.nodes = reads.within(p.reads, parse);
+        p.jinja = p.nodes.stream().anyMatch(n -> !n.staticallyParsed());
+        return p.nodes;
+    }
+
+    /** The generic tests of a YAML file: the saved ones when its properties were not parsed again. */
+    List<Node> tests(String key, Supplier<List<Node>> build) {
+        Pending p = pending.get(key);
+        FileResult saved = previous.get(key);
+        if (saved != null && p.properties == saved.properties()) {
+            p.tests = saved.tests();
+            return p.tests;
+        }
+        p.tests = reads.within(p.reads, build);
+        return p.tests;
+    }
+
+    private FileResult reusable(String key, String hash, Pending p) {
+        FileResult saved = previous.get(key);
+        boolean ok = saved != null && !everything && saved.hash().equals(hash) && !(jinjaDirty && saved.jinja())
+                && saved.reads().stream().noneMatch(changedReads::contains);
+        (ok ? reused : parsed).incrementAndGet();
+        return ok ? saved : null;
+    }
+
+    private boolean describedAgain(String key, String baseName, List<Node> nodes) {
+        if (patchedNames.isEmpty()) {
+            return false;
+        }
+        String pkg = key.substring(0, key.indexOf('/'));
+        return patchedNames.contains(pkg + "/" + baseName)
+                || nodes.stream().anyMatch(n -> patchedNames.contains(pkg + "/" + n.name()));
+    }
+
+    /** The names (and version file names) a properties file describes, as {@code package/name}. */
+    private static Set<String> describedNames(String key, Properties properties) {
+        String pkg = key.substring(0, key.indexOf('/'));
+        Set<String> names = new HashSet<>();
+        if (properties == null) {
+            return names;
+        }
+        for (Properties.Patch patch : properties.patches()) {
+            names.add(pkg + "/" + patch.name());
+            for (Properties.VersionSpec v : patch.versions()) {
+                names.add(pkg + "/" + patch.name() + "_v" + v.v());
+                if (v.definedIn() != null) {
+                    names.add(pkg + "/" + v.definedIn());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** This parse's results by file, for the next partial parse. */
+    public Map<String, FileResult> results() {
+        Map<String, FileResult> out = new HashMap<>();
+        pending.forEach((key, p) -> out.put(key, new FileResult(p.hash, p.jinja, p.reads, p.macros, p.docs,
+                p.properties, p.nodes, p.tests)));
+        return out;
+    }
+
+    /** Files whose saved result was used. */
+    public int reused() {
+        return reused.get();
+    }
+
+    /** Files parsed in this parse (macro and docs files are always parsed and not counted). */
+    public int parsed() {
+        return parsed.get();
+    }
+}
