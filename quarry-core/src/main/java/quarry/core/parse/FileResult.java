@@ -7,13 +7,14 @@ import quarry.core.manifest.Macro;
 import quarry.core.manifest.Node;
 
 /**
- * What parsing one project file produced, saved for the next partial parse: the file's content hash,
- * whether its parse rendered Jinja (so macros could change it), the {@code var}/{@code env_var}/
- * {@code target} reads it made, and its output (macros and docs blocks, the properties of a YAML
- * file and the generic tests they define, or the nodes of a SQL or CSV file). Unused parts are empty.
+ * What parsing one project file produced, saved for the next partial parse: the file's size,
+ * modification time (milliseconds) and content hash, whether its parse rendered Jinja (so macros
+ * could change it), the {@code var}/{@code env_var}/{@code target} reads it made, and its output
+ * (macros and docs blocks, the properties of a YAML file and the generic tests they define, or the
+ * nodes of a SQL or CSV file). Unused parts are empty.
  */
-public record FileResult(String hash, boolean jinja, Set<String> reads, List<Macro> macros, List<DocBlock> docs,
-        Properties properties, List<Node> nodes, List<Node> tests) {
+public record FileResult(long size, long modified, String hash, boolean jinja, Set<String> reads, List<Macro> macros,
+        List<DocBlock> docs, Properties properties, List<Node> nodes, List<Node> tests) {
 
     public FileResult {
         reads = Set.copyOf(reads);

@@ -1,7 +1,5 @@
 package quarry.core.parse;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,16 +57,6 @@ public final class ManifestParser {
         this.reuse = reuse;
     }
 
-    /** A file of a package with its text, read once. */
-    record LoadedFile(String packageName, ProjectFile file, String text, String checksum) {
-        String key() {
-            return ParseReuse.key(packageName, file.originalFilePath());
-        }
-
-        String hash() {
-            return checksum.isEmpty() ? Hashing.sha256(text) : checksum;
-        }
-    }
 
     /** The macros of every package, read before anything else so parse-time rendering can use them. */
     public List<Macro> parseMacros() {
@@ -89,8 +77,8 @@ public final class ManifestParser {
         Map<String, DocBlock> docs = new LinkedHashMap<>();
         for (LoadedFile f : files) {
             if (f.file().kind() == FileKind.MACRO) {
-                for (Macro m : reuse.macros(f.key(), f.hash(),
-                        () -> MacroParser.macros(f.packageName(), f.file().originalFilePath(), f.text()))) {
+                for (Macro m : reuse.macros(f, () -> MacroParser.macros(f.packageName(), f.file().originalFilePath(),
+                        f.text()))) {
                     Macro previous = macros.get(m.uniqueId());
                     if (previous != null && previous.packageName().equals(f.packageName())
                             && !previous.originalFilePath().equals(m.originalFilePath())) {
@@ -100,8 +88,8 @@ public final class ManifestParser {
                     macros.put(m.uniqueId(), m);
                 }
             } else if (f.file().kind() == FileKind.DOCS) {
-                for (DocBlock d : reuse.docs(f.key(), f.hash(),
-                        () -> MacroParser.docs(f.packageName(), f.file().path(), f.file().originalFilePath(), f.text()))) {
+                for (DocBlock d : reuse.docs(f, () -> MacroParser.docs(f.packageName(), f.file().path(),
+                        f.file().originalFilePath(), f.text()))) {
                     docs.put(d.uniqueId(), d);
                 }
             } else if (f.file().kind() == FileKind.PYTHON_MODEL) {
@@ -118,7 +106,7 @@ public final class ManifestParser {
         List<LoadedFile> yamlFiles = files.stream().filter(f -> f.file().kind() == FileKind.PROPERTIES).toList();
         List<Map.Entry<String, Properties>> parsedYaml = yamlFiles.parallelStream().map(f -> {
             propertyFiles.put(f.packageName() + "/" + f.file().originalFilePath(), f.file());
-            return Map.entry(f.packageName(), reuse.properties(f.key(), f.hash(), f.text(), () -> {
+            return Map.entry(f.packageName(), reuse.properties(f, () -> {
                 Object doc = YamlReader.parse(f.text(), f.file().originalFilePath());
                 return new PropertiesParser(f.packageName(), settings.yamlRenderer(), diagnostics)
                         .parse(doc, f.file().originalFilePath());
@@ -138,8 +126,8 @@ public final class ManifestParser {
             default -> false;
         }).toList();
         List<Node> parsed = nodeFiles.parallelStream()
-                .flatMap(f -> reuse.nodes(f.key(), f.hash(), f.file().baseName(),
-                        () -> sqlParser.parse(f.packageName(), f.file(), f.text(), f.checksum())).stream())
+                .flatMap(f -> reuse.nodes(f, () -> sqlParser.parse(f.packageName(), f.file(), f.text(), f.checksum()))
+                        .stream())
                 .toList();
         parsed.forEach(n -> patches.find(n.packageName(), n.resourceType(), n.name()));
         patches.warnUnused(diagnostics);
@@ -168,7 +156,7 @@ public final class ManifestParser {
 
         TestNodeFactory testFactory = new TestNodeFactory(configs, sqlParser);
         List<Node> tests = java.util.stream.IntStream.range(0, yamlFiles.size()).parallel()
-                .mapToObj(i -> reuse.tests(yamlFiles.get(i).key(), () -> parsedYaml.get(i).getValue().tests().stream()
+                .mapToObj(i -> reuse.tests(yamlFiles.get(i), () -> parsedYaml.get(i).getValue().tests().stream()
                         .map(t -> testFactory.build(parsedYaml.get(i).getKey(),
                                 propertyFiles.get(parsedYaml.get(i).getKey() + "/" + t.location().file()), t))
                         .toList()))
@@ -377,20 +365,6 @@ public final class ManifestParser {
                 all.add(Map.entry(project, f));
             }
         }
-        return all.parallelStream().map(e -> {
-            ProjectFile f = e.getValue();
-            try {
-                byte[] bytes = Files.readAllBytes(f.absolutePath());
-                String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-                if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                    text = text.substring(1);
-                }
-                String checksum = f.kind() == FileKind.MODEL || f.kind() == FileKind.SEED || f.kind() == FileKind.SNAPSHOT
-                        || f.kind() == FileKind.ANALYSIS || f.kind() == FileKind.SINGULAR_TEST ? Hashing.sha256(bytes) : "";
-                return new LoadedFile(e.getKey().name(), f, text, checksum);
-            } catch (IOException ex) {
-                throw new ParseException(SourceLocation.of(f.originalFilePath()), "cannot read: " + ex.getMessage());
-            }
-        }).toList();
+        return all.parallelStream().map(e -> reuse.load(e.getKey().name(), e.getValue())).toList();
     }
 }

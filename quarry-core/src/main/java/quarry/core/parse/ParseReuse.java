@@ -28,12 +28,18 @@ public final class ParseReuse {
     private static final Set<String> NAMING = Set.of("generate_schema_name", "generate_alias_name",
             "generate_database_name");
 
+    /** A file modified this close to (or after) the last parse's start may have changed unseen. */
+    private static final long RACY_MILLIS = 2000;
+
     private final Map<String, FileResult> previous;
+    private final long previousStart;
+    private final long start = System.currentTimeMillis();
     private final Set<String> changedReads;
     private final ParseReads reads;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger parsed = new AtomicInteger();
+    private final AtomicInteger read = new AtomicInteger();
     private volatile boolean everything;
     private volatile boolean jinjaDirty;
     private final Set<String> patchedNames = ConcurrentHashMap.newKeySet();
@@ -41,6 +47,8 @@ public final class ParseReuse {
     /** What one file produces in this parse, filled in stage by stage. */
     private static final class Pending {
         final String hash;
+        final long size;
+        final long modified;
         final Set<String> reads = ConcurrentHashMap.newKeySet();
         volatile boolean jinja;
         volatile List<Macro> macros = List.of();
@@ -49,17 +57,21 @@ public final class ParseReuse {
         volatile List<Node> nodes = List.of();
         volatile List<Node> tests = List.of();
 
-        Pending(String hash) {
+        Pending(String hash, long size, long modified) {
             this.hash = hash;
+            this.size = size;
+            this.modified = modified;
         }
     }
 
     /**
      * @param previous the last parse's results by file (empty: parse everything)
+     * @param previousStart when the last parse started (epoch milliseconds)
      * @param changedReads the read keys whose values differ from the last parse's
      */
-    public ParseReuse(Map<String, FileResult> previous, Set<String> changedReads, ParseReads reads) {
+    public ParseReuse(Map<String, FileResult> previous, long previousStart, Set<String> changedReads, ParseReads reads) {
         this.previous = Map.copyOf(previous);
+        this.previousStart = previousStart;
         this.changedReads = Set.copyOf(changedReads);
         this.reads = Objects.requireNonNull(reads);
         this.everything = previous.isEmpty();
@@ -67,23 +79,55 @@ public final class ParseReuse {
 
     /** A full parse that still records its results for the next partial parse. */
     public static ParseReuse none(ParseReads reads) {
-        return new ParseReuse(Map.of(), Set.of(), reads);
+        return new ParseReuse(Map.of(), 0, Set.of(), reads);
     }
 
     static String key(String packageName, String originalFilePath) {
         return packageName + "/" + originalFilePath;
     }
 
-    /** Parses the macros (or docs) of a file, always: macro files are few, and their macros decide what else re-parses. */
-    List<Macro> macros(String key, String hash, Supplier<List<Macro>> parse) {
-        Pending p = pending.computeIfAbsent(key, k -> new Pending(hash));
-        p.macros = reads.within(p.reads, parse);
+    /**
+     * A file to parse: read now, unless the last parse saw it with the same size and modification
+     * time (and not so recently that a change could hide in the same timestamp); then its text is
+     * read only if it must be parsed again.
+     */
+    LoadedFile load(String packageName, quarry.core.project.ProjectFile file) {
+        String key = key(packageName, file.originalFilePath());
+        long size = -1;
+        long modified = -1;
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(file.absolutePath(),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            size = a.size();
+            modified = a.lastModifiedTime().toMillis();
+        } catch (java.io.IOException e) {
+            // read below, which reports the problem
+        }
+        FileResult saved = previous.get(key);
+        LoadedFile loaded;
+        if (saved != null && saved.size() == size && saved.modified() == modified
+                && modified < previousStart - RACY_MILLIS) {
+            loaded = LoadedFile.unread(packageName, file, saved.hash(), read::incrementAndGet);
+        } else {
+            loaded = LoadedFile.read(packageName, file);
+            read.incrementAndGet();
+        }
+        pending.put(key, new Pending(loaded.hash(), size, modified));
+        return loaded;
+    }
+
+    /** The macros of a macro file: the saved ones if it did not change (they decide what else re-parses). */
+    List<Macro> macros(LoadedFile f, Supplier<List<Macro>> parse) {
+        Pending p = pending.get(f.key());
+        FileResult saved = previous.get(f.key());
+        p.macros = saved != null && saved.hash().equals(p.hash) ? saved.macros() : parse.get();
         return p.macros;
     }
 
-    List<DocBlock> docs(String key, String hash, Supplier<List<DocBlock>> parse) {
-        Pending p = pending.computeIfAbsent(key, k -> new Pending(hash));
-        p.docs = parse.get();
+    List<DocBlock> docs(LoadedFile f, Supplier<List<DocBlock>> parse) {
+        Pending p = pending.get(f.key());
+        FileResult saved = previous.get(f.key());
+        p.docs = saved != null && saved.hash().equals(p.hash) ? saved.docs() : parse.get();
         return p.docs;
     }
 
@@ -114,15 +158,17 @@ public final class ParseReuse {
     }
 
     /** The properties of a YAML file: the saved ones, or parsed again. */
-    Properties properties(String key, String hash, String text, Supplier<Properties> parse) {
-        Pending p = pending.computeIfAbsent(key, k -> new Pending(hash));
-        p.jinja = text.contains("{{") || text.contains("{%");
-        FileResult saved = reusable(key, hash, p);
+    Properties properties(LoadedFile f, Supplier<Properties> parse) {
+        String key = f.key();
+        Pending p = pending.get(key);
+        FileResult saved = reusable(key, p);
         if (saved != null) {
             p.reads.addAll(saved.reads());
             p.properties = saved.properties();
+            p.jinja = saved.jinja();
             return p.properties;
         }
+        p.jinja = f.text().contains("{{") || f.text().contains("{%");
         p.properties = reads.within(p.reads, parse);
         FileResult old = previous.get(key);
         if (old == null || !Objects.equals(old.properties(), p.properties)) {
@@ -144,10 +190,11 @@ public final class ParseReuse {
     }
 
     /** The nodes of a SQL or CSV file: the saved ones, or parsed again. */
-    List<Node> nodes(String key, String hash, String baseName, Supplier<List<Node>> parse) {
-        Pending p = pending.computeIfAbsent(key, k -> new Pending(hash));
-        FileResult saved = reusable(key, hash, p);
-        if (saved != null && !describedAgain(key, baseName, saved.nodes())) {
+    List<Node> nodes(LoadedFile f, Supplier<List<Node>> parse) {
+        String key = f.key();
+        Pending p = pending.get(key);
+        FileResult saved = reusable(key, p);
+        if (saved != null && !describedAgain(key, f.file().baseName(), saved.nodes())) {
             p.reads.addAll(saved.reads());
             p.nodes = saved.nodes();
             p.jinja = saved.jinja();
@@ -163,7 +210,8 @@ public final class ParseReuse {
     }
 
     /** The generic tests of a YAML file: the saved ones when its properties were not parsed again. */
-    List<Node> tests(String key, Supplier<List<Node>> build) {
+    List<Node> tests(LoadedFile f, Supplier<List<Node>> build) {
+        String key = f.key();
         Pending p = pending.get(key);
         FileResult saved = previous.get(key);
         if (saved != null && p.properties == saved.properties()) {
@@ -174,9 +222,9 @@ public final class ParseReuse {
         return p.tests;
     }
 
-    private FileResult reusable(String key, String hash, Pending p) {
+    private FileResult reusable(String key, Pending p) {
         FileResult saved = previous.get(key);
-        boolean ok = saved != null && !everything && saved.hash().equals(hash) && !(jinjaDirty && saved.jinja())
+        boolean ok = saved != null && !everything && saved.hash().equals(p.hash) && !(jinjaDirty && saved.jinja())
                 && saved.reads().stream().noneMatch(changedReads::contains);
         (ok ? reused : parsed).incrementAndGet();
         return ok ? saved : null;
@@ -213,9 +261,19 @@ public final class ParseReuse {
     /** This parse's results by file, for the next partial parse. */
     public Map<String, FileResult> results() {
         Map<String, FileResult> out = new HashMap<>();
-        pending.forEach((key, p) -> out.put(key, new FileResult(p.hash, p.jinja, p.reads, p.macros, p.docs,
-                p.properties, p.nodes, p.tests)));
+        pending.forEach((key, p) -> out.put(key, new FileResult(p.size, p.modified, p.hash, p.jinja, p.reads, p.macros,
+                p.docs, p.properties, p.nodes, p.tests)));
         return out;
+    }
+
+    /** When this parse started (epoch milliseconds): files modified since may have changed unseen. */
+    public long start() {
+        return start;
+    }
+
+    /** Files whose text this parse read (the others were known unchanged by size and modification time). */
+    public int read() {
+        return read.get();
     }
 
     /** Files whose saved result was used. */

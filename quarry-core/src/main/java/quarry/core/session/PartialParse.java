@@ -1,11 +1,6 @@
 package quarry.core.session;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +31,7 @@ import quarry.core.project.ParseReads;
 public final class PartialParse {
 
     public static final String FILE = "partial_parse.state";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int MAGIC = 0x51505053;
     private static final List<String> PROJECT_FILES = List.of("dbt_project.yml", "packages.yml", "dependencies.yml",
             ".dbtignore", "vars.yml", "package-lock.yml");
@@ -44,7 +39,7 @@ public final class PartialParse {
     private PartialParse() {}
 
     /** The saved state: what is compared before reuse, and the per-file results. */
-    record Saved(int format, String globalKey, Map<String, String> readValues, Set<String> globalReads,
+    record Saved(int format, String globalKey, long start, Map<String, String> readValues, Set<String> globalReads,
             Map<String, FileResult> files) {}
 
     /**
@@ -70,12 +65,13 @@ public final class PartialParse {
             return full(session, "saved state not found");
         }
         Saved saved;
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes);
+            if (bytes.length < 8 || header.getInt() != MAGIC || header.getInt() != FORMAT) {
                 return full(session, "the saved state is of another format");
             }
-            saved = (Saved) new StateCodec.Reader(in).read();
+            saved = (Saved) new StateCodec.Reader(new StateCodec.Source(bytes, 8)).read();
         } catch (IOException | RuntimeException e) {
             return full(session, "the saved state cannot be read (" + e.getClass().getSimpleName() + ")");
         }
@@ -94,7 +90,7 @@ public final class PartialParse {
                 return full(session, "'" + key + "' changed and was read while loading the project");
             }
         }
-        return new Plan(new ParseReuse(saved.files(), changed, session.env().reads()), null);
+        return new Plan(new ParseReuse(saved.files(), saved.start(), changed, session.env().reads()), null);
     }
 
     /**
@@ -111,16 +107,17 @@ public final class PartialParse {
         ReadValues values = new ReadValues(session);
         Map<String, String> readValues = new HashMap<>();
         keys.forEach(k -> readValues.put(k, values.hash(k)));
-        Saved saved = new Saved(FORMAT, globalKey(session, quarryVersion), readValues, global, files);
+        Saved saved = new Saved(FORMAT, globalKey(session, quarryVersion), reuse.start(), readValues, global,
+                files);
         Path target = session.targetDir();
         Path tmp = target.resolve(FILE + ".tmp");
         try {
             Files.createDirectories(target);
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-                out.writeInt(MAGIC);
-                out.writeInt(FORMAT);
-                new StateCodec.Writer(out).write(saved);
+            StateCodec.Sink sink = new StateCodec.Sink();
+            new StateCodec.Writer(sink).write(saved);
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(java.nio.ByteBuffer.allocate(8).putInt(MAGIC).putInt(FORMAT).array());
+                sink.writeTo(out);
             }
             Files.move(tmp, target.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return java.util.Optional.empty();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import quarry.core.testing.TestProjects;
 
@@ -22,6 +22,8 @@ import quarry.core.testing.TestProjects;
 class PartialParseEditSequenceTest {
 
     private static final int STEPS = 40;
+    private static final java.nio.file.attribute.FileTime HOUR_AGO = java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minusSeconds(3600));
 
     @TempDir
     Path dir;
@@ -33,15 +35,23 @@ class PartialParseEditSequenceTest {
     private Map<String, Object> vars = Map.of();
     private Map<String, String> env = Map.of();
 
+    /**
+     * With {@code aged}, every file is dated an hour back before each edit, so unchanged files are
+     * known by size and time without being read, and only edited ones carry a new time.
+     */
     @ParameterizedTest
-    @ValueSource(longs = {1L, 2L, 3L})
-    void partialParsesMatchFullParsesAfterEveryEdit(long seed) throws IOException {
+    @CsvSource({"1, false", "2, true", "3, false", "4, true"})
+    void partialParsesMatchFullParsesAfterEveryEdit(long seed, boolean aged) throws IOException {
         random = new Random(seed);
         TestProjects.write(dir, PartialParseTest.project());
         int reused = 0;
         int partials = 0;
+        int read = 0;
         List<String> log = new ArrayList<>();
         for (int step = 0; step < STEPS; step++) {
+            if (aged) {
+                age();
+            }
             String edit = edit();
             log.add(edit);
             PartialParseHarness.Outcome partial = PartialParseHarness.partial(dir, vars, env, null);
@@ -50,10 +60,22 @@ class PartialParseEditSequenceTest {
             assertThat(partial.error()).as(why).isEqualTo(full.error());
             assertThat(PartialParseHarness.difference(partial.manifest(), full.manifest(), "manifest")).as(why).isNull();
             reused += partial.reused();
+            read += partial.read();
             partials += partial.partial() ? 1 : 0;
         }
         assertThat(partials).as("many parses were partial").isGreaterThan(STEPS / 3);
         assertThat(reused).as("files were reused, so the comparison is not vacuous").isGreaterThan(STEPS * 5);
+        if (aged) {
+            assertThat(read).as("unchanged files were known by size and time, not read").isLessThan(reused / 2);
+        }
+    }
+
+    private void age() throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(dir.resolve("target"))).toList()) {
+                Files.setLastModifiedTime(f, HOUR_AGO);
+            }
+        }
     }
 
     private String edit() throws IOException {

@@ -25,7 +25,7 @@ final class PartialParseHarness {
             Instant.parse("2026-01-01T00:00:00Z"), DbtVersion.REPORTED, "quarry_test", Map.of());
 
     /** The outcome of one parse: the manifest (or the error's message) and what was reused. */
-    record Outcome(JsonNode manifest, String error, boolean partial, int reused, int parsed) {
+    record Outcome(JsonNode manifest, String error, boolean partial, int reused, int parsed, int read) {
         String describe() {
             return error != null ? "error: " + error : "manifest";
         }
@@ -65,9 +65,9 @@ final class PartialParseHarness {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new ManifestWriter(session.relationStyle()).write(out, result.manifest(), result.dag(), INFO, Map.of());
             return new Outcome(normalized(JSON.readTree(out.toByteArray())), null, plan.partial(), plan.reuse().reused(),
-                    plan.reuse().parsed());
+                    plan.reuse().parsed(), plan.reuse().read());
         } catch (quarry.core.QuarryException e) {
-            return new Outcome(null, e.getMessage(), false, 0, 0);
+            return new Outcome(null, e.getMessage(), false, 0, 0, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

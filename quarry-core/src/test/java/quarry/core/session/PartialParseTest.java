@@ -87,6 +87,31 @@ class PartialParseTest {
     }
 
     @Test
+    void filesUnchangedSinceBeforeTheLastParseAreNotReadAgain() throws Exception {
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(3600));
+        try (var walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, hourAgo);
+            }
+        }
+        PartialParseHarness.Outcome stamped = reparse();
+        assertThat(stamped.read()).as("every file is read once more: the saved parse started before the new times")
+                .isGreaterThan(10);
+        PartialParseHarness.Outcome again = reparse();
+        assertThat(again.read()).isZero();
+        assertThat(again.parsed()).isZero();
+        write("models/plain.sql", "select * from {{ ref('base1') }}");
+        PartialParseHarness.Outcome edited = reparse();
+        assertThat(edited.read()).isEqualTo(1);
+        assertThat(edited.parsed()).isEqualTo(1);
+        vars = Map.of("v", "changed");
+        PartialParseHarness.Outcome varChanged = reparse();
+        assertThat(varChanged.parsed()).as("uses_var.sql and a1.sql").isEqualTo(2);
+        assertThat(varChanged.read()).as("the files parsed again, and the edited one (recently modified)").isEqualTo(3);
+    }
+
+    @Test
     void anEditedModelIsTheOnlyFileParsedAgain() throws Exception {
         write("models/plain.sql", "select * from {{ ref('base1') }}");
         PartialParseHarness.Outcome again = reparse();
