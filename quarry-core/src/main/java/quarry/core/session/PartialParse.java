@@ -1,7 +1,6 @@
 package quarry.core.session;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,16 +30,10 @@ import quarry.core.project.ParseReads;
 public final class PartialParse {
 
     public static final String FILE = "partial_parse.state";
-    private static final int FORMAT = 2;
-    private static final int MAGIC = 0x51505053;
     private static final List<String> PROJECT_FILES = List.of("dbt_project.yml", "packages.yml", "dependencies.yml",
             ".dbtignore", "vars.yml", "package-lock.yml");
 
     private PartialParse() {}
-
-    /** The saved state: what is compared before reuse, and the per-file results. */
-    record Saved(int format, String globalKey, long start, Map<String, String> readValues, Set<String> globalReads,
-            Map<String, FileResult> files) {}
 
     /**
      * What the next parse may reuse.
@@ -64,18 +57,14 @@ public final class PartialParse {
         if (!Files.isRegularFile(file)) {
             return full(session, "saved state not found");
         }
-        Saved saved;
+        StateFile.Contents contents;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes);
-            if (bytes.length < 8 || header.getInt() != MAGIC || header.getInt() != FORMAT) {
-                return full(session, "the saved state is of another format");
-            }
-            saved = (Saved) new StateCodec.Reader(new StateCodec.Source(bytes, 8)).read();
+            contents = StateFile.read(file);
         } catch (IOException | RuntimeException e) {
-            return full(session, "the saved state cannot be read (" + e.getClass().getSimpleName() + ")");
+            return full(session, "the saved state cannot be read (" + e.getMessage() + ")");
         }
-        if (saved.format() != FORMAT || !saved.globalKey().equals(globalKey(session, quarryVersion))) {
+        StateFile.Header saved = contents.header();
+        if (!saved.globalKey().equals(globalKey(session, quarryVersion))) {
             return full(session, "the Quarry version, profile, target or a project file changed");
         }
         ReadValues values = new ReadValues(session);
@@ -90,7 +79,13 @@ public final class PartialParse {
                 return full(session, "'" + key + "' changed and was read while loading the project");
             }
         }
-        return new Plan(new ParseReuse(saved.files(), saved.start(), changed, session.env().reads()), null);
+        Map<String, FileResult> files;
+        try {
+            files = contents.files();
+        } catch (IOException | RuntimeException e) {
+            return full(session, "the saved state cannot be read (" + e.getMessage() + ")");
+        }
+        return new Plan(new ParseReuse(files, saved.start(), changed, session.env().reads()), null);
     }
 
     /**
@@ -107,18 +102,13 @@ public final class PartialParse {
         ReadValues values = new ReadValues(session);
         Map<String, String> readValues = new HashMap<>();
         keys.forEach(k -> readValues.put(k, values.hash(k)));
-        Saved saved = new Saved(FORMAT, globalKey(session, quarryVersion), reuse.start(), readValues, global,
-                files);
+        StateFile.Header header = new StateFile.Header(globalKey(session, quarryVersion), reuse.start(), readValues,
+                global);
         Path target = session.targetDir();
         Path tmp = target.resolve(FILE + ".tmp");
         try {
             Files.createDirectories(target);
-            StateCodec.Sink sink = new StateCodec.Sink();
-            new StateCodec.Writer(sink).write(saved);
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(java.nio.ByteBuffer.allocate(8).putInt(MAGIC).putInt(FORMAT).array());
-                sink.writeTo(out);
-            }
+            StateFile.write(tmp, header, files);
             Files.move(tmp, target.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -144,7 +134,7 @@ public final class PartialParse {
     /** Everything whose change re-parses the whole project. */
     static String globalKey(Session session, String quarryVersion) {
         StringBuilder b = new StringBuilder();
-        b.append("format ").append(FORMAT).append('\n');
+        b.append("format ").append(StateFile.FORMAT).append('\n');
         b.append("quarry ").append(quarryVersion).append(" dbt ").append(DbtVersion.REPORTED).append(" build ")
                 .append(buildStamp()).append('\n');
         b.append("profile ").append(session.target().profileName()).append(" target ").append(session.target().name())

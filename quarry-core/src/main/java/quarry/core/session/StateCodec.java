@@ -131,6 +131,10 @@ final class StateCodec {
             size += b.length;
         }
 
+        int size() {
+            return size;
+        }
+
         void writeTo(java.io.OutputStream out) throws IOException {
             out.write(bytes, 0, size);
         }

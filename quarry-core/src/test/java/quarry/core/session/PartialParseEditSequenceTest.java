@@ -94,7 +94,8 @@ class PartialParseEditSequenceTest {
             case 7 -> {
                 write("macros/util.sql", "{% macro cents(col) %}({{ col }} / " + pick(List.of("100", "1000", "10"))
                         + "){% endmacro %}\n{% macro label() %}'{{ var(\"v\", \"d\") }}-" + random.nextInt(3)
-                        + "'{% endmacro %}\n");
+                        + "'{% endmacro %}\n{% macro tagger() %}{{ config(tags=['" + pick(List.of("t1", "t2"))
+                        + "']) }}{% endmacro %}\n");
                 yield "edit macros";
             }
             case 8 -> {
@@ -169,7 +170,8 @@ class PartialParseEditSequenceTest {
 
     private String body() {
         String from = pick(List.of("{{ ref('base0') }}", "{{ ref('base1') }}", "{{ source('raw', 't') }}"));
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
+            case 6 -> "{{ tagger() }}select * from " + from;
             case 0 -> "select * from " + from;
             case 1 -> "{{ config(materialized='" + pick(List.of("table", "view")) + "') }}\nselect * from " + from;
             case 2 -> "select {{ cents('id') }} as c from " + from;

@@ -26,7 +26,8 @@ class PartialParseTest {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("dbt_project.yml", "name: pp\nprofile: test\nvars:\n  v: base\nmodels:\n  pp:\n    +materialized: view\n");
         files.put("macros/util.sql", "{% macro cents(col) %}({{ col }} / 100){% endmacro %}\n"
-                + "{% macro label() %}'{{ var(\"v\") }}'{% endmacro %}\n");
+                + "{% macro label() %}'{{ var(\"v\") }}'{% endmacro %}\n"
+                + "{% macro tagger() %}{{ config(tags=['t1']) }}{% endmacro %}\n");
         files.put("models/base0.sql", "select 1 as id");
         files.put("models/base1.sql", "select 2 as id");
         files.put("models/base0.yml", "version: 2\nmodels:\n  - name: base0\n    description: \"{{ doc('d1') }}\"\n"
@@ -36,7 +37,7 @@ class PartialParseTest {
                 + "    tables:\n      - name: t\n");
         files.put("models/uses_var.sql", "select '{{ var(\"v\") }}' as v, * from {{ ref('base0') }}");
         files.put("models/uses_env.sql", "select '{{ env_var(\"E\", \"none\") }}' as e from {{ source('raw', 't') }}");
-        files.put("models/uses_macro.sql", "select {{ cents('id') }} as c from {{ ref('base1') }}");
+        files.put("models/uses_macro.sql", "{{ tagger() }}select {{ cents('id') }} as c from {{ ref('base1') }}");
         files.put("models/uses_target.sql", "select '{{ target.threads }}' as th from {{ ref('base1') }}");
         files.put("models/plain.sql", "{{ config(materialized='table') }}\nselect * from {{ ref('base0') }}");
         files.put("models/plain.yml", "version: 2\nmodels:\n  - name: plain\n    config:\n      tags: [nightly]\n"
@@ -149,8 +150,10 @@ class PartialParseTest {
     @Test
     void anEditedMacroReparsesTheFilesThatRenderJinjaButNotStaticOnes() throws Exception {
         write("macros/util.sql", "{% macro cents(col) %}({{ col }} / 1000){% endmacro %}\n"
-                + "{% macro label() %}'{{ var(\"v\") }}'{% endmacro %}\n");
+                + "{% macro label() %}'{{ var(\"v\") }}'{% endmacro %}\n"
+                + "{% macro tagger() %}{{ config(tags=['t2']) }}{% endmacro %}\n");
         PartialParseHarness.Outcome again = reparse();
+        assertThat(again.manifest().get("nodes").get("model.pp.uses_macro").get("tags").toString()).contains("t2");
         assertThat(again.partial()).isTrue();
         assertThat(again.reused()).as("base0, base1, the seed and the YAML files without Jinja").isGreaterThanOrEqualTo(4);
         assertThat(again.parsed()).isGreaterThan(0);
@@ -184,6 +187,17 @@ class PartialParseTest {
     void aChangedProjectFileParsesEverything() throws Exception {
         write("dbt_project.yml", project().get("dbt_project.yml") + "    +tags: [all]\n");
         assertThat(reparse().partial()).isFalse();
+    }
+
+    @Test
+    void aChangedEnvVarReadByTheProjectFileParsesEverything() throws Exception {
+        write("dbt_project.yml", project().get("dbt_project.yml") + "    +tags: [\"{{ env_var('PT', 'x') }}\"]\n");
+        assertThat(reparse().partial()).isFalse();
+        assertThat(reparse().partial()).isTrue();
+        env = Map.of("E", "one", "PT", "y");
+        PartialParseHarness.Outcome again = reparse();
+        assertThat(again.partial()).isFalse();
+        assertThat(again.manifest().get("nodes").get("model.pp.plain").get("tags").toString()).contains("y");
     }
 
     @Test
