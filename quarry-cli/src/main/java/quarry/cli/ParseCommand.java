@@ -44,7 +44,7 @@ final class ParseCommand extends ProjectCommand {
         // The state for the next partial parse is saved while manifest.json is written.
         long saveStart = System.nanoTime();
         CompletableFuture<Optional<String>> saving = CompletableFuture.supplyAsync(
-                () -> PartialParse.save(session, version, plan.reuse()));
+                () -> PartialParse.save(session, version, plan));
         Parsing.writeManifest(session, result, Map.of());
         parsed.timings().mark("write_manifest_elapsed");
         saving.join().ifPresent(why -> console.info("The parse state for partial parsing was not saved: " + why));

@@ -35,12 +35,27 @@ public final class PartialParse {
 
     private PartialParse() {}
 
-    /**
-     * What the next parse may reuse.
-     *
-     * @param fullReason why everything is parsed again (null when the saved state is used)
-     */
-    public record Plan(ParseReuse reuse, String fullReason) {
+    /** What the next parse may reuse, and why it is a full parse when it is one. */
+    public static final class Plan {
+        private final ParseReuse reuse;
+        private final String fullReason;
+        private final StateFile.Decoded previous;
+
+        Plan(ParseReuse reuse, String fullReason, StateFile.Decoded previous) {
+            this.reuse = reuse;
+            this.fullReason = fullReason;
+            this.previous = previous;
+        }
+
+        public ParseReuse reuse() {
+            return reuse;
+        }
+
+        /** Why everything is parsed again, or null when the saved state is used. */
+        public String fullReason() {
+            return fullReason;
+        }
+
         public boolean partial() {
             return fullReason == null;
         }
@@ -48,7 +63,7 @@ public final class PartialParse {
 
     /** A full parse (partial parsing turned off), still saving its results. */
     public static Plan full(Session session, String reason) {
-        return new Plan(ParseReuse.none(session.env().reads()), reason);
+        return new Plan(ParseReuse.none(session.env().reads()), reason, null);
     }
 
     /** Reads the saved state and decides what can be reused; any problem with it means a full parse. */
@@ -79,13 +94,13 @@ public final class PartialParse {
                 return full(session, "'" + key + "' changed and was read while loading the project");
             }
         }
-        Map<String, FileResult> files;
+        StateFile.Decoded decoded;
         try {
-            files = contents.files();
+            decoded = contents.decode();
         } catch (IOException | RuntimeException e) {
             return full(session, "the saved state cannot be read (" + e.getMessage() + ")");
         }
-        return new Plan(new ParseReuse(files, saved.start(), changed, session.env().reads()), null);
+        return new Plan(new ParseReuse(decoded.files(), saved.start(), changed, session.env().reads()), null, decoded);
     }
 
     /**
@@ -94,7 +109,8 @@ public final class PartialParse {
      *
      * @return why nothing was saved, or empty
      */
-    public static java.util.Optional<String> save(Session session, String quarryVersion, ParseReuse reuse) {
+    public static java.util.Optional<String> save(Session session, String quarryVersion, Plan plan) {
+        ParseReuse reuse = plan.reuse();
         Map<String, FileResult> files = reuse.results();
         Set<String> global = session.env().reads().global();
         Set<String> keys = new HashSet<>(global);
@@ -105,10 +121,10 @@ public final class PartialParse {
         StateFile.Header header = new StateFile.Header(globalKey(session, quarryVersion), reuse.start(), readValues,
                 global);
         Path target = session.targetDir();
-        Path tmp = target.resolve(FILE + ".tmp");
+        Path tmp = target.resolve(FILE + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
         try {
             Files.createDirectories(target);
-            StateFile.write(tmp, header, files);
+            StateFile.write(tmp, header, files, plan.previous);
             Files.move(tmp, target.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -163,7 +179,7 @@ public final class PartialParse {
     }
 
     /** When the code that parsed was built: a rebuilt Quarry of the same version parses everything again. */
-    private static String buildStamp() {
+    static String buildStamp() {
         try {
             Path code = Path.of(PartialParse.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return String.valueOf(Files.getLastModifiedTime(code).toMillis());

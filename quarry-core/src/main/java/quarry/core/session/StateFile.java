@@ -23,7 +23,7 @@ final class StateFile {
 
     static final int FORMAT = 3;
     private static final int MAGIC = 0x51505053;
-    private static final int SECTIONS = 8;
+    private static final int SECTIONS = 32;
 
     private StateFile() {}
 
@@ -32,16 +32,16 @@ final class StateFile {
 
     /** A state read from disk: the header, and the sections not decoded yet. */
     record Contents(Header header, List<byte[]> sections) {
-        /** Decodes every section (in parallel) into the results by file. */
-        Map<String, FileResult> files() throws IOException {
+        /** Decodes every section (in parallel). */
+        Decoded decode() throws IOException {
             List<Object> decoded = sections.parallelStream().map(bytes -> {
                 try {
-                    return new StateCodec.Reader(new StateCodec.Source(bytes, 0)).read();
+                    return new StateCodec.Reader(new StateBytes.Source(bytes, 0)).read();
                 } catch (IOException e) {
                     return e;
                 }
             }).toList();
-            Map<String, FileResult> files = new HashMap<>();
+            List<Map<String, FileResult>> maps = new ArrayList<>();
             for (Object section : decoded) {
                 if (section instanceof IOException e) {
                     throw e;
@@ -49,14 +49,25 @@ final class StateFile {
                 if (!(section instanceof Map<?, ?> map)) {
                     throw new IOException("corrupt state: a section is not a map");
                 }
+                Map<String, FileResult> files = new HashMap<>();
                 for (Map.Entry<?, ?> e : map.entrySet()) {
                     if (!(e.getKey() instanceof String key) || !(e.getValue() instanceof FileResult result)) {
                         throw new IOException("corrupt state: a section holds something else than file results");
                     }
                     files.put(key, result);
                 }
+                maps.add(files);
             }
-            return files;
+            return new Decoded(sections, maps);
+        }
+    }
+
+    /** Decoded sections with their bytes, so that a section nothing changed in is written back as it was. */
+    record Decoded(List<byte[]> bytes, List<Map<String, FileResult>> sections) {
+        Map<String, FileResult> files() {
+            Map<String, FileResult> all = new HashMap<>();
+            sections.forEach(all::putAll);
+            return all;
         }
     }
 
@@ -66,7 +77,7 @@ final class StateFile {
             if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
                 throw new IOException("the saved state is of another format");
             }
-            Object header = new StateCodec.Reader(new StateCodec.Source(chunk(in), 0)).read();
+            Object header = new StateCodec.Reader(new StateBytes.Source(chunk(in), 0)).read();
             if (!(header instanceof Header h)) {
                 throw new IOException("corrupt state: no header");
             }
@@ -94,18 +105,25 @@ final class StateFile {
         return bytes;
     }
 
-    /** Encodes the header and the sections (in parallel) and writes them to {@code file}. */
-    static void write(Path file, Header header, Map<String, FileResult> files) throws IOException {
+    /**
+     * Encodes the header and the sections (in parallel) and writes them to {@code file}; a section
+     * whose results all equal those of {@code previous} (when given) is copied, not encoded again.
+     */
+    static void write(Path file, Header header, Map<String, FileResult> files, Decoded previous) throws IOException {
         List<Map<String, FileResult>> split = new ArrayList<>();
         for (int i = 0; i < SECTIONS; i++) {
             split.add(new HashMap<>());
         }
         files.forEach((key, result) -> split.get(Math.floorMod(key.hashCode(), SECTIONS)).put(key, result));
-        List<Object> encoded = IntStream.range(0, SECTIONS + 1).parallel().mapToObj(i -> {
-            StateCodec.Sink sink = new StateCodec.Sink();
+        List<Object> encoded = IntStream.range(0, SECTIONS + 1).parallel().<Object>mapToObj(i -> {
+            if (i > 0 && previous != null && previous.sections().size() == SECTIONS
+                    && previous.sections().get(i - 1).equals(split.get(i - 1))) {
+                return previous.bytes().get(i - 1);
+            }
+            StateBytes.Sink sink = new StateBytes.Sink();
             try {
                 new StateCodec.Writer(sink).write(i == 0 ? header : split.get(i - 1));
-                return sink;
+                return sink.toByteArray();
             } catch (IOException e) {
                 return e;
             }
@@ -116,9 +134,9 @@ final class StateFile {
                 if (encoded.get(i) instanceof IOException e) {
                     throw e;
                 }
-                StateCodec.Sink sink = (StateCodec.Sink) encoded.get(i);
-                out.write(ByteBuffer.allocate(4).putInt(sink.size()).array());
-                sink.writeTo(out);
+                byte[] bytes = (byte[]) encoded.get(i);
+                out.write(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                out.write(bytes);
                 if (i == 0) {
                     out.write(ByteBuffer.allocate(4).putInt(SECTIONS).array());
                 }

@@ -58,7 +58,7 @@ final class PartialParseHarness {
             JinjaBinding jinja = ProjectParsing.binding(session, settings);
             ParseResult result = ProjectParsing.parse(session, jinja, new ParseTimings(), plan.reuse());
             if (partial) {
-                PartialParse.save(session, "test", plan.reuse()).ifPresent(why -> {
+                PartialParse.save(session, "test", plan).ifPresent(why -> {
                     throw new AssertionError("state not saved: " + why);
                 });
             }

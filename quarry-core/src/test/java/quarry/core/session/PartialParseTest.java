@@ -178,6 +178,21 @@ class PartialParseTest {
     }
 
     @Test
+    void aPackageFileIsKeyedByItsPackageAndAnAddedPackageParsesEverything() throws Exception {
+        write("dbt_packages/helpers/dbt_project.yml", "name: helpers\n");
+        write("dbt_packages/helpers/macros/h.sql", "{% macro shout(x) %}upper({{ x }}){% endmacro %}\n");
+        write("dbt_packages/helpers/models/plain.sql", "select {{ shout('1') }} as id");
+        assertThat(reparse().partial()).as("a new package").isFalse();
+        write("dbt_packages/helpers/models/plain.sql", "select {{ shout('2') }} as id");
+        PartialParseHarness.Outcome again = reparse();
+        assertThat(again.partial()).isTrue();
+        assertThat(again.parsed()).as("the package's plain.sql, not the root project's").isEqualTo(1);
+        assertThat(again.manifest().get("nodes").get("model.helpers.plain").get("raw_code").asText()).contains("'2'");
+        write("dbt_packages/helpers/macros/h.sql", "{% macro shout(x) %}lower({{ x }}){% endmacro %}\n");
+        assertThat(reparse().partial()).isTrue();
+    }
+
+    @Test
     void anotherTargetParsesEverything() {
         PartialParseHarness.Outcome again = reparse("prod");
         assertThat(again.partial()).isFalse();
