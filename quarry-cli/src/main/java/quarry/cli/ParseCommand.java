@@ -30,16 +30,14 @@ final class ParseCommand extends ProjectCommand {
         }
         ParseState.forget(session.targetDir());
         String version = new QuarryVersion().quarryVersion();
-        long loadStart = System.nanoTime();
-        PartialParse.Plan plan = project.partialParse ? PartialParse.plan(session, version)
+        // The saved state is read while the parse lists the project's files.
+        PartialParse.Plan plan = project.partialParse ? PartialParse.planWhileParsing(session, version)
                 : PartialParse.full(session, "partial parsing is off (--no-partial-parse)");
-        PartialParse.forget(session.targetDir());
-        if (!plan.partial() && project.partialParse) {
-            console.info("Unable to do partial parsing because " + plan.fullReason() + ". Starting full parse.");
-        }
-        double loadState = (System.nanoTime() - loadStart) / 1e9;
         Parsing.Parsed parsed = Parsing.parseWith(session, console, plan.reuse());
         ParseResult result = parsed.result();
+        if (!plan.partial() && project.partialParse) {
+            console.info("Unable to do partial parsing because " + plan.fullReason() + ". Did a full parse.");
+        }
         reportWarnings(session);
         // The state for the next partial parse is saved while manifest.json is written.
         long saveStart = System.nanoTime();
@@ -53,7 +51,6 @@ final class ParseCommand extends ProjectCommand {
         counts.put("files_reused", plan.reuse().reused());
         counts.put("files_parsed", plan.reuse().parsed());
         counts.put("files_read", plan.reuse().read());
-        counts.put("load_state_elapsed", loadState);
         counts.put("save_state_with_manifest_elapsed", (System.nanoTime() - saveStart) / 1e9);
         Parsing.writePerfInfo(session, parsed, result.manifest().nodes().size(), counts);
         state.save(session.targetDir(), session);

@@ -365,6 +365,7 @@ public final class ManifestParser {
                 all.add(Map.entry(project, f));
             }
         }
+        reuse.awaitPrevious();
         return all.parallelStream().map(e -> reuse.load(e.getKey().name(), e.getValue())).toList();
     }
 }

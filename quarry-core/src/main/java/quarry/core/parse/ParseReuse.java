@@ -31,16 +31,17 @@ public final class ParseReuse {
     /** A file modified this close to (or after) the last parse's start may have changed unseen. */
     private static final long RACY_MILLIS = 2000;
 
-    private final Map<String, FileResult> previous;
-    private final long previousStart;
+    private final java.util.concurrent.CompletableFuture<Previous> source;
+    private Map<String, FileResult> previous = Map.of();
+    private long previousStart;
     private final long start = System.currentTimeMillis();
-    private final Set<String> changedReads;
+    private Set<String> changedReads = Set.of();
     private final ParseReads reads;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger parsed = new AtomicInteger();
     private final AtomicInteger read = new AtomicInteger();
-    private volatile boolean everything;
+    private volatile boolean everything = true;
     private volatile boolean jinjaDirty;
     private final Set<String> patchedNames = ConcurrentHashMap.newKeySet();
 
@@ -65,21 +66,42 @@ public final class ParseReuse {
     }
 
     /**
-     * @param previous the last parse's results by file (empty: parse everything)
-     * @param previousStart when the last parse started (epoch milliseconds)
+     * What the last parse left.
+     *
+     * @param files its results by file (empty: parse everything)
+     * @param start when it started (epoch milliseconds)
      * @param changedReads the read keys whose values differ from the last parse's
      */
+    public record Previous(Map<String, FileResult> files, long start, Set<String> changedReads) {
+        public static final Previous NONE = new Previous(Map.of(), 0, Set.of());
+    }
+
     public ParseReuse(Map<String, FileResult> previous, long previousStart, Set<String> changedReads, ParseReads reads) {
-        this.previous = Map.copyOf(previous);
-        this.previousStart = previousStart;
-        this.changedReads = Set.copyOf(changedReads);
+        this(java.util.concurrent.CompletableFuture.completedFuture(new Previous(previous, previousStart, changedReads)),
+                reads);
+    }
+
+    /** Reuse of what the last parse left, still being loaded while the parse starts. */
+    public ParseReuse(java.util.concurrent.CompletableFuture<Previous> previous, ParseReads reads) {
+        this.source = Objects.requireNonNull(previous);
         this.reads = Objects.requireNonNull(reads);
-        this.everything = previous.isEmpty();
+    }
+
+    /**
+     * Waits for what the last parse left (loaded meanwhile, while the project's files were
+     * listed). Called once by the parser before any file is loaded; until then nothing is reused.
+     */
+    void awaitPrevious() {
+        Previous p = source.join();
+        previous = p.files();
+        previousStart = p.start();
+        changedReads = Set.copyOf(p.changedReads());
+        everything = previous.isEmpty();
     }
 
     /** A full parse that still records its results for the next partial parse. */
     public static ParseReuse none(ParseReads reads) {
-        return new ParseReuse(Map.of(), 0, Set.of(), reads);
+        return new ParseReuse(java.util.concurrent.CompletableFuture.completedFuture(Previous.NONE), reads);
     }
 
     static String key(String packageName, String originalFilePath) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import quarry.core.parse.FileResult;
 import quarry.core.parse.Hashing;
 import quarry.core.parse.ParseReuse;
@@ -35,52 +36,83 @@ public final class PartialParse {
 
     private PartialParse() {}
 
+    /** What loading the saved state gave: why the parse is a full one (or null), and what to reuse. */
+    private record Loaded(String fullReason, StateFile.Decoded decoded, ParseReuse.Previous previous) {
+        static Loaded full(String reason) {
+            return new Loaded(reason, null, ParseReuse.Previous.NONE);
+        }
+    }
+
     /** What the next parse may reuse, and why it is a full parse when it is one. */
     public static final class Plan {
         private final ParseReuse reuse;
-        private final String fullReason;
-        private final StateFile.Decoded previous;
+        private final CompletableFuture<Loaded> loaded;
 
-        Plan(ParseReuse reuse, String fullReason, StateFile.Decoded previous) {
+        private Plan(ParseReuse reuse, CompletableFuture<Loaded> loaded) {
             this.reuse = reuse;
-            this.fullReason = fullReason;
-            this.previous = previous;
+            this.loaded = loaded;
         }
 
         public ParseReuse reuse() {
             return reuse;
         }
 
-        /** Why everything is parsed again, or null when the saved state is used. */
+        /** Why everything is parsed again, or null when the saved state is used (waits for the state). */
         public String fullReason() {
-            return fullReason;
+            return loaded.join().fullReason();
         }
 
         public boolean partial() {
-            return fullReason == null;
+            return fullReason() == null;
+        }
+
+        StateFile.Decoded previous() {
+            return loaded.join().decoded();
         }
     }
 
     /** A full parse (partial parsing turned off), still saving its results. */
     public static Plan full(Session session, String reason) {
-        return new Plan(ParseReuse.none(session.env().reads()), reason, null);
+        return new Plan(ParseReuse.none(session.env().reads()), CompletableFuture.completedFuture(Loaded.full(reason)));
     }
 
     /** Reads the saved state and decides what can be reused; any problem with it means a full parse. */
     public static Plan plan(Session session, String quarryVersion) {
+        return plan(CompletableFuture.completedFuture(load(session, quarryVersion)), session);
+    }
+
+    /**
+     * Like {@link #plan}, but the state is read on another thread while the parse lists the
+     * project's files; the saved state is removed once read (a failed parse leaves none).
+     */
+    public static Plan planWhileParsing(Session session, String quarryVersion) {
+        return plan(CompletableFuture.supplyAsync(() -> {
+            try {
+                return load(session, quarryVersion);
+            } finally {
+                forget(session.targetDir());
+            }
+        }), session);
+    }
+
+    private static Plan plan(CompletableFuture<Loaded> loaded, Session session) {
+        return new Plan(new ParseReuse(loaded.thenApply(Loaded::previous), session.env().reads()), loaded);
+    }
+
+    private static Loaded load(Session session, String quarryVersion) {
         Path file = session.targetDir().resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            return full(session, "saved state not found");
+            return Loaded.full("saved state not found");
         }
         StateFile.Contents contents;
         try {
             contents = StateFile.read(file);
         } catch (IOException | RuntimeException e) {
-            return full(session, "the saved state cannot be read (" + e.getMessage() + ")");
+            return Loaded.full("the saved state cannot be read (" + e.getMessage() + ")");
         }
         StateFile.Header saved = contents.header();
         if (!saved.globalKey().equals(globalKey(session, quarryVersion))) {
-            return full(session, "the Quarry version, profile, target or a project file changed");
+            return Loaded.full("the Quarry version, profile, target or a project file changed");
         }
         ReadValues values = new ReadValues(session);
         Set<String> changed = new HashSet<>();
@@ -91,16 +123,16 @@ public final class PartialParse {
         });
         for (String key : saved.globalReads()) {
             if (changed.contains(key)) {
-                return full(session, "'" + key + "' changed and was read while loading the project");
+                return Loaded.full("'" + key + "' changed and was read while loading the project");
             }
         }
         StateFile.Decoded decoded;
         try {
             decoded = contents.decode();
         } catch (IOException | RuntimeException e) {
-            return full(session, "the saved state cannot be read (" + e.getMessage() + ")");
+            return Loaded.full("the saved state cannot be read (" + e.getMessage() + ")");
         }
-        return new Plan(new ParseReuse(decoded.files(), saved.start(), changed, session.env().reads()), null, decoded);
+        return new Loaded(null, decoded, new ParseReuse.Previous(decoded.files(), saved.start(), changed));
     }
 
     /**
@@ -124,7 +156,7 @@ public final class PartialParse {
         Path tmp = target.resolve(FILE + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
         try {
             Files.createDirectories(target);
-            StateFile.write(tmp, header, files, plan.previous);
+            StateFile.write(tmp, header, files, plan.previous());
             Files.move(tmp, target.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -49,10 +49,7 @@ final class PartialParseHarness {
         PartialParse.Plan plan;
         try {
             session = TestProjects.session(dir, vars, env, target);
-            plan = partial ? PartialParse.plan(session, "test") : PartialParse.full(session, "comparison");
-            if (partial) {
-                PartialParse.forget(session.targetDir());
-            }
+            plan = partial ? PartialParse.planWhileParsing(session, "test") : PartialParse.full(session, "comparison");
             RenderSettings settings = ProjectParsing.renderSettings(session, ProjectParsing.flags("parse", false),
                     x -> { }, x -> { });
             JinjaBinding jinja = ProjectParsing.binding(session, settings);
