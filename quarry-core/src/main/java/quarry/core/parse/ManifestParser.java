@@ -57,7 +57,6 @@ public final class ManifestParser {
         this.reuse = reuse;
     }
 
-
     /** The macros of every package, read before anything else so parse-time rendering can use them. */
     public List<Macro> parseMacros() {
         List<Macro> macros = new ArrayList<>();

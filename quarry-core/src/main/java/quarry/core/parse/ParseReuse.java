@@ -21,7 +21,9 @@ import quarry.core.project.ParseReads;
  * when it rendered Jinja and a macro changed (every macro change re-parses every file that rendered
  * Jinja; a change to {@code generate_*_name}, or any macro change while the root project overrides
  * one of them, re-parses everything), and, for a SQL or CSV file, when the properties describing one
- * of its nodes changed. Files are keyed {@code package/original_file_path}.
+ * of its nodes changed. Files are keyed {@code package/original_file_path}. A file whose size and
+ * modification time are the saved ones (and older than the saved parse's start, less two seconds)
+ * is not read unless it must be parsed again. See docs/partial-parsing.md.
  */
 public final class ParseReuse {
 
