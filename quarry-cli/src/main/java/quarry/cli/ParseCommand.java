@@ -1,9 +1,13 @@
 package quarry.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import quarry.core.session.ParseResult;
 import quarry.core.session.ParseState;
+import quarry.core.session.PartialParse;
 import quarry.core.session.Session;
 
 /** {@code quarry parse}: reads the project and writes target/manifest.json. */
@@ -25,12 +29,30 @@ final class ParseCommand extends ProjectCommand {
             return ExitCode.SUCCESS;
         }
         ParseState.forget(session.targetDir());
-        Parsing.Parsed parsed = Parsing.parseWith(session, console);
+        String version = new QuarryVersion().quarryVersion();
+        // The saved state is read while the parse lists the project's files.
+        PartialParse.Plan plan = project.partialParse ? PartialParse.planWhileParsing(session, version)
+                : PartialParse.full(session, "partial parsing is off (--no-partial-parse)");
+        Parsing.Parsed parsed = Parsing.parseWith(session, console, plan.reuse());
         ParseResult result = parsed.result();
+        if (!plan.partial() && project.partialParse) {
+            console.info("Unable to do partial parsing because " + plan.fullReason() + ". Did a full parse.");
+        }
         reportWarnings(session);
+        // The state for the next partial parse is saved while manifest.json is written.
+        long saveStart = System.nanoTime();
+        CompletableFuture<Optional<String>> saving = CompletableFuture.supplyAsync(
+                () -> PartialParse.save(session, version, plan));
         Parsing.writeManifest(session, result, Map.of());
         parsed.timings().mark("write_manifest_elapsed");
-        Parsing.writePerfInfo(session, parsed, result.manifest().nodes().size());
+        saving.join().ifPresent(why -> console.info("The parse state for partial parsing was not saved: " + why));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("is_partial_parse", plan.partial());
+        counts.put("files_reused", plan.reuse().reused());
+        counts.put("files_parsed", plan.reuse().parsed());
+        counts.put("files_read", plan.reuse().read());
+        counts.put("save_state_with_manifest_elapsed", (System.nanoTime() - saveStart) / 1e9);
+        Parsing.writePerfInfo(session, parsed, result.manifest().nodes().size(), counts);
         state.save(session.targetDir(), session);
         Parsing.reportFound(console, result.manifest());
         return ExitCode.SUCCESS;

@@ -7,6 +7,7 @@ import java.util.Map;
 import quarry.core.artifacts.CompiledNode;
 import quarry.core.compile.JinjaBinding;
 import quarry.core.compile.RenderSettings;
+import quarry.core.parse.ParseReuse;
 import quarry.core.parse.ParseTimings;
 import quarry.core.artifacts.InvocationInfo;
 import quarry.core.artifacts.ManifestWriter;
@@ -31,11 +32,16 @@ final class Parsing {
     record Parsed(ParseResult result, JinjaBinding jinja, ParseTimings timings) {}
 
     static Parsed parseWith(Session session, Console console) {
+        return parseWith(session, console, ParseReuse.none(session.env().reads()));
+    }
+
+    /** Parses, reusing what the last parse left when {@code reuse} allows it. */
+    static Parsed parseWith(Session session, Console console, ParseReuse reuse) {
         RenderSettings settings = ProjectParsing.renderSettings(session,
                 ProjectParsing.flags(session.options().command(), false), console::info, console::result);
         JinjaBinding jinja = ProjectParsing.binding(session, settings);
         ParseTimings timings = new ParseTimings();
-        return new Parsed(ProjectParsing.parse(session, jinja, timings), jinja, timings);
+        return new Parsed(ProjectParsing.parse(session, jinja, timings, reuse), jinja, timings);
     }
 
     static void writeManifest(Session session, ParseResult result, Map<String, CompiledNode> compiled) {
@@ -45,10 +51,16 @@ final class Parsing {
 
     /** target/perf_info.json: the parse phases in seconds, as dbt's parse writes them. */
     static void writePerfInfo(Session session, Parsed parsed, long pathCount) {
+        writePerfInfo(session, parsed, pathCount, Map.of());
+    }
+
+    /** perf_info.json with extra entries (partial parsing's counts of files reused and parsed). */
+    static void writePerfInfo(Session session, Parsed parsed, long pathCount, Map<String, Object> extra) {
         java.util.Map<String, Object> info = new java.util.LinkedHashMap<>();
         info.put("path_count", pathCount);
         info.put("is_partial_parse_enabled", true);
         info.put("is_static_analysis_enabled", true);
+        info.putAll(extra);
         info.putAll(parsed.timings().phases());
         try {
             java.nio.file.Files.createDirectories(session.targetDir());

@@ -120,7 +120,8 @@ final class AdapterObject implements JinjaObject {
                 return "";
             };
             case "commit", "begin", "cache_added", "cache_dropped", "cache_renamed" -> (JinjaCallable) args -> "";
-            case "config" -> Map.of("quoting", Map.of(), "credentials", settings.target());
+            case "config" -> Map.of("quoting", Map.of(), "credentials", settings.env() == null ? settings.target()
+                    : settings.env().reads().watch(settings.target(), "target:"));
             case "Relation" -> ApiObject.relationFactory(settings);
             default -> Undefined.withHint("adapter has no method '" + name + "'");
         };

@@ -70,7 +70,8 @@ final class BaseFunctions {
         ctx.set("flags", settings.flags());
         ctx.set("dbt_version", settings.dbtVersion());
         ctx.set("project_name", settings.rootProject());
-        ctx.set("target", settings.target());
+        ctx.set("target", settings.env() == null ? settings.target()
+                : settings.env().reads().watch(settings.target(), "target:"));
         ctx.set("thread_id", "Thread-1");
         return java.util.Collections.unmodifiableMap(members);
     }

@@ -1,7 +1,5 @@
 package quarry.core.parse;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,16 +41,21 @@ public final class ManifestParser {
     private final Diagnostics diagnostics;
 
     private final ParseTimings timings;
+    private final ParseReuse reuse;
 
     public ManifestParser(ProjectSet projects, ParseSettings settings, Diagnostics diagnostics, ParseTimings timings) {
+        this(projects, settings, diagnostics, timings, ParseReuse.none(new quarry.core.project.ParseReads()));
+    }
+
+    /** A parser that reuses what {@code reuse} says is still right from the last parse, and records this one's. */
+    public ManifestParser(ProjectSet projects, ParseSettings settings, Diagnostics diagnostics, ParseTimings timings,
+            ParseReuse reuse) {
         this.projects = projects;
         this.settings = settings;
         this.diagnostics = diagnostics;
         this.timings = timings;
+        this.reuse = reuse;
     }
-
-    /** A file of a package with its text, read once. */
-    record LoadedFile(String packageName, ProjectFile file, String text, String checksum) {}
 
     /** The macros of every package, read before anything else so parse-time rendering can use them. */
     public List<Macro> parseMacros() {
@@ -73,7 +76,8 @@ public final class ManifestParser {
         Map<String, DocBlock> docs = new LinkedHashMap<>();
         for (LoadedFile f : files) {
             if (f.file().kind() == FileKind.MACRO) {
-                for (Macro m : MacroParser.macros(f.packageName(), f.file().originalFilePath(), f.text())) {
+                for (Macro m : reuse.macros(f, () -> MacroParser.macros(f.packageName(), f.file().originalFilePath(),
+                        f.text()))) {
                     Macro previous = macros.get(m.uniqueId());
                     if (previous != null && previous.packageName().equals(f.packageName())
                             && !previous.originalFilePath().equals(m.originalFilePath())) {
@@ -83,7 +87,8 @@ public final class ManifestParser {
                     macros.put(m.uniqueId(), m);
                 }
             } else if (f.file().kind() == FileKind.DOCS) {
-                for (DocBlock d : MacroParser.docs(f.packageName(), f.file().path(), f.file().originalFilePath(), f.text())) {
+                for (DocBlock d : reuse.docs(f, () -> MacroParser.docs(f.packageName(), f.file().path(),
+                        f.file().originalFilePath(), f.text()))) {
                     docs.put(d.uniqueId(), d);
                 }
             } else if (f.file().kind() == FileKind.PYTHON_MODEL) {
@@ -93,16 +98,20 @@ public final class ManifestParser {
 
         timings.mark("load_macros_elapsed");
         ParseSettings.Bound jinja = settings.binder().bind(macros.values());
+        reuse.macrosKnown(!(jinja.naming() instanceof DefaultNodeNaming));
         timings.mark("bind_macros_elapsed");
         Map<String, List<Properties>> properties = new LinkedHashMap<>();
         Map<String, ProjectFile> propertyFiles = new ConcurrentHashMap<>();
         List<LoadedFile> yamlFiles = files.stream().filter(f -> f.file().kind() == FileKind.PROPERTIES).toList();
         List<Map.Entry<String, Properties>> parsedYaml = yamlFiles.parallelStream().map(f -> {
             propertyFiles.put(f.packageName() + "/" + f.file().originalFilePath(), f.file());
-            Object doc = YamlReader.parse(f.text(), f.file().originalFilePath());
-            return Map.entry(f.packageName(),
-                    new PropertiesParser(f.packageName(), settings.yamlRenderer(), diagnostics).parse(doc, f.file().originalFilePath()));
+            return Map.entry(f.packageName(), reuse.properties(f, () -> {
+                Object doc = YamlReader.parse(f.text(), f.file().originalFilePath());
+                return new PropertiesParser(f.packageName(), settings.yamlRenderer(), diagnostics)
+                        .parse(doc, f.file().originalFilePath());
+            }));
         }).toList();
+        reuse.propertiesKnown();
         for (Map.Entry<String, Properties> e : parsedYaml) {
             properties.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
         }
@@ -116,8 +125,10 @@ public final class ManifestParser {
             default -> false;
         }).toList();
         List<Node> parsed = nodeFiles.parallelStream()
-                .flatMap(f -> sqlParser.parse(f.packageName(), f.file(), f.text(), f.checksum()).stream())
+                .flatMap(f -> reuse.nodes(f, () -> sqlParser.parse(f.packageName(), f.file(), f.text(), f.checksum()))
+                        .stream())
                 .toList();
+        parsed.forEach(n -> patches.find(n.packageName(), n.resourceType(), n.name()));
         patches.warnUnused(diagnostics);
         timings.mark("parse_nodes_elapsed");
 
@@ -143,11 +154,12 @@ public final class ManifestParser {
         }
 
         TestNodeFactory testFactory = new TestNodeFactory(configs, sqlParser);
-        List<Map.Entry<String, Properties.TestEntry>> testEntries = new ArrayList<>();
-        properties.forEach((pkg, list) -> list.forEach(p -> p.tests().forEach(t -> testEntries.add(Map.entry(pkg, t)))));
-        List<Node> tests = testEntries.parallelStream()
-                .map(e -> testFactory.build(e.getKey(), propertyFiles.get(e.getKey() + "/" + e.getValue().location().file()),
-                        e.getValue()))
+        List<Node> tests = java.util.stream.IntStream.range(0, yamlFiles.size()).parallel()
+                .mapToObj(i -> reuse.tests(yamlFiles.get(i), () -> parsedYaml.get(i).getValue().tests().stream()
+                        .map(t -> testFactory.build(parsedYaml.get(i).getKey(),
+                                propertyFiles.get(parsedYaml.get(i).getKey() + "/" + t.location().file()), t))
+                        .toList()))
+                .flatMap(List::stream)
                 .toList();
 
         timings.mark("build_tests_elapsed");
@@ -372,20 +384,7 @@ public final class ManifestParser {
                 all.add(Map.entry(project, f));
             }
         }
-        return all.parallelStream().map(e -> {
-            ProjectFile f = e.getValue();
-            try {
-                byte[] bytes = Files.readAllBytes(f.absolutePath());
-                String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-                if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                    text = text.substring(1);
-                }
-                String checksum = f.kind() == FileKind.MODEL || f.kind() == FileKind.SEED || f.kind() == FileKind.SNAPSHOT
-                        || f.kind() == FileKind.ANALYSIS || f.kind() == FileKind.SINGULAR_TEST ? Hashing.sha256(bytes) : "";
-                return new LoadedFile(e.getKey().name(), f, text, checksum);
-            } catch (IOException ex) {
-                throw new ParseException(SourceLocation.of(f.originalFilePath()), "cannot read: " + ex.getMessage());
-            }
-        }).toList();
+        reuse.awaitPrevious();
+        return all.parallelStream().map(e -> reuse.load(e.getKey().name(), e.getValue())).toList();
     }
 }

@@ -17,9 +17,15 @@ public final class EnvVars {
 
     private final Map<String, String> environment;
     private final SortedMap<String, String> read = new TreeMap<>();
+    private final ParseReads reads = new ParseReads();
 
     public EnvVars(Map<String, String> environment) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment));
+    }
+
+    /** Where reads of variables, {@code var()} and {@code target} are recorded for partial parsing. */
+    public ParseReads reads() {
+        return reads;
     }
 
     public static EnvVars system() {
@@ -29,6 +35,7 @@ public final class EnvVars {
     public synchronized Optional<String> get(String name) {
         String value = environment.get(name);
         read.put(name, value == null ? "\u0000unset" : value);
+        reads.record("env:" + name);
         return Optional.ofNullable(value);
     }
 

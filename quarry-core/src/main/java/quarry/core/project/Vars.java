@@ -17,16 +17,28 @@ public final class Vars {
     private final DbtProject root;
     private final Map<String, DbtProject> packages;
     private final Map<String, Map<String, Object>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ParseReads reads;
 
     public Vars(Map<String, Object> cliVars, DbtProject root, Map<String, DbtProject> packages) {
+        this(cliVars, root, packages, new ParseReads());
+    }
+
+    /** Variables whose lookups are recorded in {@code reads} as {@code var:PACKAGE:NAME}. */
+    public Vars(Map<String, Object> cliVars, DbtProject root, Map<String, DbtProject> packages, ParseReads reads) {
         this.cliVars = Collections.unmodifiableMap(new LinkedHashMap<>(cliVars));
         this.root = Objects.requireNonNull(root);
         this.packages = Map.copyOf(packages);
+        this.reads = Objects.requireNonNull(reads);
     }
 
-    /** The variables visible to nodes and macros of a package. */
+    /** The variables visible to nodes and macros of a package (each lookup recorded for partial parsing). */
     public Map<String, Object> forPackage(String packageName) {
-        return cache.computeIfAbsent(packageName, this::compute);
+        return cache.computeIfAbsent(packageName, p -> reads.watch(compute(p), "var:" + p + ":"));
+    }
+
+    /** The variables of a package as they are, without recording a read. */
+    public Map<String, Object> valuesFor(String packageName) {
+        return ParseReads.unwatched(forPackage(packageName));
     }
 
     private Map<String, Object> compute(String packageName) {

@@ -34,6 +34,19 @@ public final class YamlMap extends LinkedHashMap<String, Object> {
         return keyLines.getOrDefault(key, line);
     }
 
+    /** The line of each key that has one (for saving the map with its lines). */
+    public Map<String, Integer> keyLines() {
+        return java.util.Collections.unmodifiableMap(keyLines);
+    }
+
+    /** A mapping rebuilt from its line, entries and key lines (as saved for partial parsing). */
+    public static YamlMap of(int line, Map<String, Object> entries, Map<String, Integer> keyLines) {
+        YamlMap map = new YamlMap(line);
+        map.putAll(entries);
+        map.keyLines.putAll(keyLines);
+        return map;
+    }
+
     /** The line of a key in any map: a {@link YamlMap} knows it, other maps give 0. */
     public static int lineOf(Object map, String key) {
         return map instanceof YamlMap y ? y.lineOf(key) : 0;

@@ -40,7 +40,7 @@ public final class ParseState {
     /** The fingerprint of the session's inputs as they are now. */
     public static ParseState of(Session session) {
         MessageDigest digest = sha256();
-        update(digest, "quarry " + DbtVersion.REPORTED);
+        update(digest, "quarry " + DbtVersion.REPORTED + " build " + PartialParse.buildStamp());
         update(digest, "vars " + new TreeMap<>(session.options().cliVars()));
         update(digest, "profile " + session.target().profileName() + " target " + session.target().name());
         update(digest, "fields " + new TreeMap<>(session.credentials().targetFields()));

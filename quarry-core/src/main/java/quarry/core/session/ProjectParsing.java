@@ -8,6 +8,7 @@ import quarry.core.compile.RenderSettings;
 import quarry.core.graph.Dag;
 import quarry.core.manifest.Manifest;
 import quarry.core.parse.ManifestParser;
+import quarry.core.parse.ParseReuse;
 import quarry.core.parse.ParseSettings;
 
 /** Parses a session's project into a manifest and DAG, with Quarry's dbt Jinja for files that need it. */
@@ -18,6 +19,14 @@ public final class ProjectParsing {
     /** The render settings of a session: target, vars, env, ids, flags, dispatch order, where logs go. */
     public static RenderSettings renderSettings(Session session, Map<String, Object> flags, Consumer<String> info,
             Consumer<String> stdout) {
+        return new RenderSettings(session.root().name(), session.adapter(), session.relationStyle(), targetFields(session),
+                session.vars(), session.env(), session.invocationId(), session.startedAt(), flags,
+                session.root().dispatch(), null, info, stdout, session.diagnostics(),
+                DbtVersion.REPORTED);
+    }
+
+    /** dbt's {@code target}: the profile target's non-secret fields, its name, profile, type and threads. */
+    public static Map<String, Object> targetFields(Session session) {
         Map<String, Object> target = new java.util.LinkedHashMap<>(session.credentials().targetFields());
         target.put("name", session.target().name());
         target.put("target_name", session.target().name());
@@ -26,10 +35,7 @@ public final class ProjectParsing {
         target.put("threads", session.target().threads());
         target.putIfAbsent("schema", session.credentials().schema());
         target.putIfAbsent("database", session.credentials().database());
-        return new RenderSettings(session.root().name(), session.adapter(), session.relationStyle(), target,
-                session.vars(), session.env(), session.invocationId(), session.startedAt(), flags,
-                session.root().dispatch(), null, info, stdout, session.diagnostics(),
-                DbtVersion.REPORTED);
+        return target;
     }
 
     public static JinjaBinding binding(Session session, RenderSettings settings) {
@@ -41,11 +47,18 @@ public final class ProjectParsing {
     }
 
     public static ParseResult parse(Session session, JinjaBinding jinja, quarry.core.parse.ParseTimings timings) {
+        return parse(session, jinja, timings, ParseReuse.none(session.env().reads()));
+    }
+
+    /** Parses, reusing what {@code reuse} allows from the last parse (see {@link PartialParse}). */
+    public static ParseResult parse(Session session, JinjaBinding jinja, quarry.core.parse.ParseTimings timings,
+            ParseReuse reuse) {
         ParseSettings settings = new ParseSettings(jinja,
                 session.yamlRenderer(session.root().name(), jinja.yamlFallback()),
                 session.relationStyle(), session.builtinMacros(), session.adapter().type());
         try {
-            Manifest parsed = new ManifestParser(session.projects(), settings, session.diagnostics(), timings).parse();
+            Manifest parsed = new ManifestParser(session.projects(), settings, session.diagnostics(), timings, reuse)
+                    .parse();
             Manifest manifest = new Manifest(parsed.projectName(), parsed.nodes(), parsed.sources(), parsed.macros(),
                     parsed.docs(), parsed.exposures(), parsed.disabled(), quarry.core.select.Selectors.load(session.root().root()));
             Dag dag = Dag.of(manifest);

@@ -49,7 +49,8 @@ public final class Session {
         this.options = options;
         this.env = new EnvVars(options.environment());
         this.diagnostics = new Diagnostics();
-        ValueRenderer projectRenderer = new YamlValueRenderer(env, options.cliVars(), null);
+        ValueRenderer projectRenderer = new YamlValueRenderer(env,
+                env.reads().watch(options.cliVars(), "var:@cli:"), null);
         Path root = options.projectDir().toAbsolutePath().normalize();
         this.projects = ProjectSet.load(root, new DbtProjectLoader(projectRenderer, diagnostics));
         DbtProject rootProject = projects.root();
@@ -59,7 +60,7 @@ public final class Session {
                         + req.comparisons() + ", and Quarry reads projects of dbt " + DbtVersion.REPORTED);
             }
         });
-        this.vars = new Vars(options.cliVars(), rootProject, projects.packages());
+        this.vars = new Vars(options.cliVars(), rootProject, projects.packages(), env.reads());
         ProfileLoader profiles = new ProfileLoader(env, projectRenderer);
         Path profilesFile = profiles.locate(options.profilesDir(), options.cwd(), root, options.home());
         String profileName = options.profile().orElse(rootProject.profile());

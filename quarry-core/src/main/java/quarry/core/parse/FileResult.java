@@ -1,0 +1,26 @@
+package quarry.core.parse;
+
+import java.util.List;
+import java.util.Set;
+import quarry.core.manifest.DocBlock;
+import quarry.core.manifest.Macro;
+import quarry.core.manifest.Node;
+
+/**
+ * What parsing one project file produced, saved for the next partial parse: the file's size,
+ * modification time (milliseconds) and content hash, whether its parse rendered Jinja (so macros
+ * could change it), the {@code var}/{@code env_var}/{@code target} reads it made, and its output
+ * (macros and docs blocks, the properties of a YAML file and the generic tests they define, or the
+ * nodes of a SQL or CSV file). Unused parts are empty.
+ */
+public record FileResult(long size, long modified, String hash, boolean jinja, Set<String> reads, List<Macro> macros,
+        List<DocBlock> docs, Properties properties, List<Node> nodes, List<Node> tests) {
+
+    public FileResult {
+        reads = Set.copyOf(reads);
+        macros = List.copyOf(macros);
+        docs = List.copyOf(docs);
+        nodes = List.copyOf(nodes);
+        tests = List.copyOf(tests);
+    }
+}

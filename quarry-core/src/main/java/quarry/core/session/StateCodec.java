@@ -1,0 +1,324 @@
+package quarry.core.session;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import quarry.core.project.YamlMap;
+
+/**
+ * A compact binary form for the saved parse state: strings written once and then referred to by
+ * number, plain values (null, booleans, numbers, strings, lists, sets, maps, enums) and Quarry's
+ * records (written component by component, read back through their canonical constructor). Only
+ * records of {@code quarry.} packages are read back; any other type is refused when writing, so a
+ * state that cannot be saved faithfully is not saved at all. Lists and maps come back as
+ * {@link ArrayList} and {@link LinkedHashMap} (order kept).
+ */
+final class StateCodec {
+
+    private static final int NULL = 0;
+    private static final int STRING = 1;
+    private static final int NEW_STRING = 2;
+    private static final int TRUE = 3;
+    private static final int FALSE = 4;
+    private static final int INT = 5;
+    private static final int LONG = 6;
+    private static final int DOUBLE = 7;
+    private static final int BIG_INTEGER = 8;
+    private static final int BIG_DECIMAL = 9;
+    private static final int LIST = 10;
+    private static final int SET = 11;
+    private static final int MAP = 12;
+    private static final int ENUM = 13;
+    private static final int RECORD = 14;
+    private static final int FLOAT = 15;
+    private static final int YAML_MAP = 16;
+
+    /** A value the codec cannot write; the caller saves nothing. */
+    static final class UnsupportedValue extends IOException {
+        UnsupportedValue(String message) {
+            super(message);
+        }
+    }
+
+    private record Shape(Class<?> type, MethodHandle[] accessors, MethodHandle constructor) {}
+
+    private final Map<Class<?>, Shape> shapes = new HashMap<>();
+
+    private Shape shape(Class<?> type) throws IOException {
+        Shape s = shapes.get(type);
+        if (s != null) {
+            return s;
+        }
+        try {
+            RecordComponent[] components = type.getRecordComponents();
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle[] accessors = new MethodHandle[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                java.lang.reflect.Method m = components[i].getAccessor();
+                m.setAccessible(true);
+                accessors[i] = lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
+                types[i] = components[i].getType();
+            }
+            java.lang.reflect.Constructor<?> c = type.getDeclaredConstructor(types);
+            c.setAccessible(true);
+            MethodHandle constructor = lookup.unreflectConstructor(c).asSpreader(Object[].class, types.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+            s = new Shape(type, accessors, constructor);
+            shapes.put(type, s);
+            return s;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new UnsupportedValue("cannot save " + type.getName() + ": " + e);
+        }
+    }
+
+    /** Writes one value tree. */
+    static final class Writer {
+        private final StateBytes.Sink out;
+        private final StateCodec codec = new StateCodec();
+        private final Map<String, Integer> strings = new HashMap<>();
+
+        Writer(StateBytes.Sink out) {
+            this.out = out;
+        }
+
+        void write(Object v) throws IOException {
+            if (v == null) {
+                out.writeByte(NULL);
+            } else if (v instanceof String s) {
+                string(s);
+            } else if (v instanceof Boolean b) {
+                out.writeByte(b ? TRUE : FALSE);
+            } else if (v instanceof Integer i) {
+                out.writeByte(INT);
+                out.writeInt(i);
+            } else if (v instanceof Long l) {
+                out.writeByte(LONG);
+                out.writeLong(l);
+            } else if (v instanceof Double d) {
+                out.writeByte(DOUBLE);
+                out.writeDouble(d);
+            } else if (v instanceof Float f) {
+                out.writeByte(FLOAT);
+                out.writeFloat(f);
+            } else if (v instanceof BigInteger b) {
+                out.writeByte(BIG_INTEGER);
+                string(b.toString());
+            } else if (v instanceof BigDecimal b) {
+                out.writeByte(BIG_DECIMAL);
+                string(b.toString());
+            } else if (v instanceof List<?> list && isPlain(list.getClass())) {
+                out.writeByte(LIST);
+                out.writeInt(list.size());
+                for (Object item : list) {
+                    write(item);
+                }
+            } else if (v instanceof Set<?> set && isPlain(set.getClass())) {
+                out.writeByte(SET);
+                out.writeInt(set.size());
+                for (Object item : set) {
+                    write(item);
+                }
+            } else if (v instanceof YamlMap y && y.getClass() == YamlMap.class) {
+                out.writeByte(YAML_MAP);
+                out.writeInt(y.line());
+                write(new LinkedHashMap<>(y));
+                write(new LinkedHashMap<>(y.keyLines()));
+            } else if (v instanceof Map<?, ?> map && isPlain(map.getClass())) {
+                out.writeByte(MAP);
+                out.writeInt(map.size());
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    write(e.getKey());
+                    write(e.getValue());
+                }
+            } else if (v instanceof Enum<?> e && e.getDeclaringClass().getName().startsWith("quarry.")) {
+                out.writeByte(ENUM);
+                string(e.getDeclaringClass().getName());
+                string(e.name());
+            } else if (v instanceof Record r && r.getClass().getName().startsWith("quarry.")) {
+                Shape shape = codec.shape(r.getClass());
+                out.writeByte(RECORD);
+                string(r.getClass().getName());
+                for (MethodHandle accessor : shape.accessors()) {
+                    try {
+                        write(accessor.invoke((Object) r));
+                    } catch (IOException | RuntimeException | Error e) {
+                        throw e;
+                    } catch (Throwable t) {
+                        throw new UnsupportedValue(t.toString());
+                    }
+                }
+            } else {
+                throw new UnsupportedValue("cannot save a value of type " + v.getClass().getName());
+            }
+        }
+
+        /** JDK collections only: a Jinja object that happens to be a list or map is refused. */
+        private static boolean isPlain(Class<?> type) {
+            return type.getName().startsWith("java.util.");
+        }
+
+        private void string(String s) throws IOException {
+            Integer index = strings.get(s);
+            if (index != null) {
+                out.writeByte(STRING);
+                out.writeInt(index);
+                return;
+            }
+            strings.put(s, strings.size());
+            out.writeByte(NEW_STRING);
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    /** Reads back what {@link Writer} wrote. */
+    static final class Reader {
+        private final StateBytes.Source in;
+        private final StateCodec codec = new StateCodec();
+        private final List<String> strings = new ArrayList<>();
+        private final Map<String, Class<?>> classes = new HashMap<>();
+
+        Reader(StateBytes.Source in) {
+            this.in = in;
+        }
+
+        Object read() throws IOException {
+            int tag = in.readByte();
+            return switch (tag) {
+                case NULL -> null;
+                case STRING, NEW_STRING -> stringAfter(tag);
+                case TRUE -> Boolean.TRUE;
+                case FALSE -> Boolean.FALSE;
+                case INT -> in.readInt();
+                case LONG -> in.readLong();
+                case DOUBLE -> in.readDouble();
+                case FLOAT -> in.readFloat();
+                case BIG_INTEGER -> new BigInteger(string());
+                case BIG_DECIMAL -> new BigDecimal(string());
+                case LIST -> {
+                    int n = size();
+                    List<Object> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(read());
+                    }
+                    yield list;
+                }
+                case SET -> {
+                    int n = size();
+                    Set<Object> set = new LinkedHashSet<>();
+                    for (int i = 0; i < n; i++) {
+                        set.add(read());
+                    }
+                    yield set;
+                }
+                case MAP -> {
+                    int n = size();
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        Object k = read();
+                        map.put(k, read());
+                    }
+                    yield map;
+                }
+                case ENUM -> enumValue(type(string()), string());
+                case YAML_MAP -> yamlMap();
+                case RECORD -> record(type(string()));
+                default -> throw new IOException("corrupt state: tag " + tag);
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        private Object yamlMap() throws IOException {
+            int line = in.readInt();
+            Object entries = read();
+            Object lines = read();
+            if (!(entries instanceof Map<?, ?> e) || !(lines instanceof Map<?, ?> l)) {
+                throw new IOException("corrupt state: a YAML mapping without entries");
+            }
+            return YamlMap.of(line, (Map<String, Object>) e, (Map<String, Integer>) l);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static Object enumValue(Class<?> type, String name) throws IOException {
+            if (!type.isEnum()) {
+                throw new IOException("corrupt state: " + type.getName() + " is not an enum");
+            }
+            return Enum.valueOf((Class) type, name);
+        }
+
+        private Object record(Class<?> type) throws IOException {
+            if (!type.isRecord()) {
+                throw new IOException("corrupt state: " + type.getName() + " is not a record");
+            }
+            Shape shape = codec.shape(type);
+            Object[] values = new Object[shape.accessors().length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = read();
+            }
+            try {
+                return shape.constructor().invoke(values);
+            } catch (Throwable t) {
+                throw new IOException("corrupt state: cannot rebuild " + type.getName() + ": " + t, t);
+            }
+        }
+
+        private Class<?> type(String name) throws IOException {
+            Class<?> c = classes.get(name);
+            if (c != null) {
+                return c;
+            }
+            if (!name.startsWith("quarry.")) {
+                throw new IOException("corrupt state: unexpected type " + name);
+            }
+            try {
+                c = Class.forName(name, false, StateCodec.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IOException("corrupt state: unknown type " + name, e);
+            }
+            classes.put(name, c);
+            return c;
+        }
+
+        private int size() throws IOException {
+            int n = in.readInt();
+            if (n < 0) {
+                throw new IOException("corrupt state: negative size");
+            }
+            return n;
+        }
+
+        private String string() throws IOException {
+            return stringAfter(in.readByte());
+        }
+
+        private String stringAfter(int tag) throws IOException {
+            if (tag == STRING) {
+                int index = in.readInt();
+                if (index < 0 || index >= strings.size()) {
+                    throw new IOException("corrupt state: string " + index);
+                }
+                return strings.get(index);
+            }
+            if (tag != NEW_STRING) {
+                throw new IOException("corrupt state: expected a string, found tag " + tag);
+            }
+            String s = in.readString(size());
+            strings.add(s);
+            return s;
+        }
+    }
+}
