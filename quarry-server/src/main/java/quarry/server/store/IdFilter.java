@@ -8,17 +8,25 @@ package quarry.server.store;
  */
 final class IdFilter {
 
-    private static final int HASHES = 7;
-    private static final int BITS_PER_ID = 10;
+    /**
+     * At least 20 bits (the bit count is rounded up to a power of two, so masks replace divisions)
+     * and 14 hashes per id: a false-positive rate of at most ~7e-5 when full and ~4e-8 when half
+     * full, so a batch of 5,000 new ids almost never pays the delete's scan of the {@code _id}
+     * column (with 10 bits and 7 hashes it was ~1 %: some 50 ids, and so a scan, in every batch).
+     */
+    private static final int HASHES = 14;
+    private static final int BITS_PER_ID = 20;
 
     private final long[] words;
     private final long bits;
+    private final long mask;
     private final long capacity;
     private long count;
 
     IdFilter(long capacity) {
         this.capacity = Math.max(capacity, 1 << 16);
-        this.bits = this.capacity * BITS_PER_ID;
+        this.bits = Long.highestOneBit(this.capacity * BITS_PER_ID * 2 - 1); // a power of two: masks, not divisions
+        this.mask = bits - 1;
         this.words = new long[(int) ((bits + 63) / 64)];
     }
 
@@ -31,7 +39,7 @@ final class IdFilter {
         long h1 = hash(id, 0x9E3779B97F4A7C15L);
         long h2 = hash(id, 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
-            long bit = Math.floorMod(h1 + i * h2, bits);
+            long bit = (h1 + i * h2) & mask;
             words[(int) (bit >>> 6)] |= 1L << (bit & 63);
         }
         count++;
@@ -41,7 +49,7 @@ final class IdFilter {
         long h1 = hash(id, 0x9E3779B97F4A7C15L);
         long h2 = hash(id, 0xC2B2AE3D27D4EB4FL) | 1;
         for (int i = 0; i < HASHES; i++) {
-            long bit = Math.floorMod(h1 + i * h2, bits);
+            long bit = (h1 + i * h2) & mask;
             if ((words[(int) (bit >>> 6)] & (1L << (bit & 63))) == 0) {
                 return false;
             }
