@@ -44,7 +44,12 @@ public final class ServerBench {
     private static final String[] COUNTRIES = {"US", "DE", "FR", "JP", "BR", "IN", "GB", "CA", "ES", "IT", "NL",
         "SE", "NO", "PL", "MX", "AR", "KR", "AU", "ZA", "EG"};
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1 with keep-alive (the JDK client pools connections), as Rockset's own clients talk
+     * to a cleartext endpoint; the JDK default (HTTP/2 preferred) asks for an h2c upgrade the
+     * server does not offer, which measured ~0.7 ms more per request.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private URI base;
 

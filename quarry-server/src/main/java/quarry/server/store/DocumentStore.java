@@ -65,8 +65,6 @@ public final class DocumentStore {
         final List<StoredDocument> docs;
         final Map<String, ColumnType> needed;
         final long bytes;
-        /** The rows, staged outside the writer lock (null: none, or not expressible as staged JSON). */
-        RowAppender.Staged staged;
         String offset;
         RuntimeException error;
         volatile boolean done;
@@ -99,23 +97,18 @@ public final class DocumentStore {
             last.put(w.id(), w);
         }
         Pending mine = new Pending(ws, collection, last, bytes);
+        pending.add(mine);
+        groupLock.lock();
         try {
-            mine.staged = rows.stage(mine.docs, mine.needed);
-            pending.add(mine);
-            groupLock.lock();
-            try {
-                if (!mine.done) {
-                    List<Pending> group = new ArrayList<>();
-                    for (Pending p = pending.poll(); p != null; p = pending.poll()) {
-                        group.add(p);
-                    }
-                    commit(group);
+            if (!mine.done) {
+                List<Pending> group = new ArrayList<>();
+                for (Pending p = pending.poll(); p != null; p = pending.poll()) {
+                    group.add(p);
                 }
-            } finally {
-                groupLock.unlock();
+                commit(group);
             }
         } finally {
-            rows.discard(mine.staged);
+            groupLock.unlock();
         }
         if (mine.error != null) {
             throw mine.error;
@@ -193,9 +186,11 @@ public final class DocumentStore {
             info = metadata.requireCollection(ws, collection);
         }
         IdFilter filter = filter(c, info);
+        // ids are added before the write commits: if it rolls back they stay as false positives
         List<String> toDelete = new ArrayList<>();
         for (Write w : last.values()) {
-            if (!w.idIsNew() && filter.mightContain(w.id())) {
+            boolean maybeStored = w.document() != null ? filter.addAndCheck(w.id()) : filter.mightContain(w.id());
+            if (maybeStored && !w.idIsNew()) {
                 toDelete.add(w.id());
             }
         }
@@ -206,12 +201,7 @@ public final class DocumentStore {
                 ps.executeUpdate();
             }
         }
-        rows.append(c, info, p.docs, p.staged);
-        for (Write w : last.values()) {
-            if (w.document() != null) {
-                filter.add(w.id());
-            }
-        }
+        rows.append(c, info, p.docs);
         long offset;
         try (Statement s = c.createStatement()) {
             if (bytes != 0 && s.executeUpdate("UPDATE meta.tally SET value = value + " + bytes

@@ -119,6 +119,26 @@ class DocumentStoreTest {
     }
 
     @Test
+    void idFilterSeldomAnswersMaybeForAnIdNeverAdded() {
+        IdFilter filter = new IdFilter(100_000);
+        int seenBefore = 0;
+        for (int i = 0; i < 100_000; i++) {
+            if (filter.addAndCheck("id" + i)) {
+                seenBefore++;
+            }
+        }
+        assertThat(seenBefore).isLessThan(50);
+        assertThat(filter.addAndCheck("id5")).isTrue();
+        int maybe = 0;
+        for (int i = 0; i < 100_000; i++) {
+            if (filter.mightContain("other" + i)) {
+                maybe++;
+            }
+        }
+        assertThat(maybe).isLessThan(50);
+    }
+
+    @Test
     void concurrentBatchesCommitTogetherAndABadOneFailsAlone() throws Exception {
         try (Database db = Database.open(null)) {
             MetadataStore meta = new MetadataStore(db);
@@ -156,7 +176,7 @@ class DocumentStoreTest {
     }
 
     @Test
-    void everyValueTypeReadsBackExactlyThroughTheStagedInsert() throws Exception {
+    void everyValueTypeReadsBackExactly() throws Exception {
         try (Database db = Database.open(null)) {
             MetadataStore meta = new MetadataStore(db);
             DocumentStore docs = new DocumentStore(db, meta, mapper);
@@ -184,7 +204,7 @@ class DocumentStoreTest {
     }
 
     @Test
-    void aBatchStagedForNarrowerTypesIsRestagedWhenAColumnWasWidened() throws Exception {
+    void aBatchOfNarrowerTypesIsStoredInAColumnWidenedBefore() throws Exception {
         try (Database db = Database.open(null)) {
             MetadataStore meta = new MetadataStore(db);
             DocumentStore docs = new DocumentStore(db, meta, mapper);
@@ -204,7 +224,7 @@ class DocumentStoreTest {
     }
 
     @Test
-    void aStringTheJsonWriterRefusesIsStoredThroughTheAppender() throws Exception {
+    void aStringWithALoneSurrogateIsStored() throws Exception {
         try (Database db = Database.open(null)) {
             MetadataStore meta = new MetadataStore(db);
             DocumentStore docs = new DocumentStore(db, meta, mapper);
