@@ -26,6 +26,12 @@ public final class ApiKeyStore {
     private final Database database;
     private final Set<String> memoryDigests = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Set<String> storedDigests = Set.of();
+    /**
+     * Keys already accepted by this process (keys are never revoked while it runs), so that a
+     * request does not pay a SHA-256; bounded, in memory only, never logged.
+     */
+    private final Set<String> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_ACCEPTED = 64;
 
     public ApiKeyStore(Database database) {
         this.database = Objects.requireNonNull(database);
@@ -74,8 +80,15 @@ public final class ApiKeyStore {
         if (key == null || key.isEmpty()) {
             return false;
         }
+        if (accepted.contains(key)) {
+            return true;
+        }
         String digest = sha256(key);
-        return storedDigests.contains(digest) || memoryDigests.contains(digest);
+        boolean valid = storedDigests.contains(digest) || memoryDigests.contains(digest);
+        if (valid && accepted.size() < MAX_ACCEPTED) {
+            accepted.add(key);
+        }
+        return valid;
     }
 
     /** A new random key of 64 letters and digits, like Rockset's. */

@@ -8,9 +8,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -44,6 +40,8 @@ public final class DocumentStore {
     private final Database database;
     private final MetadataStore metadata;
     private final ValueEncoder encoder;
+    /** Used only under the writer lock. */
+    private final RowAppender rows;
     private final ObjectMapper mapper;
     private final java.util.concurrent.locks.ReentrantLock groupLock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.ConcurrentLinkedQueue<Pending> pending =
@@ -56,6 +54,7 @@ public final class DocumentStore {
         this.metadata = Objects.requireNonNull(metadata);
         this.mapper = Objects.requireNonNull(mapper);
         this.encoder = new ValueEncoder(mapper);
+        this.rows = new RowAppender(mapper);
     }
 
     /** One caller's batch waiting to be committed, possibly together with others (group commit). */
@@ -63,19 +62,25 @@ public final class DocumentStore {
         final String workspace;
         final String collection;
         final Map<String, Write> last;
+        final List<StoredDocument> docs;
         final Map<String, ColumnType> needed;
         final long bytes;
         String offset;
         RuntimeException error;
         volatile boolean done;
 
-        Pending(String workspace, String collection, Map<String, Write> last, Map<String, ColumnType> needed,
-                long bytes) {
+        Pending(String workspace, String collection, Map<String, Write> last, long bytes) {
             this.workspace = workspace;
             this.collection = collection;
             this.last = last;
-            this.needed = needed;
             this.bytes = bytes;
+            this.docs = new ArrayList<>(last.size());
+            for (Write w : last.values()) {
+                if (w.document() != null) {
+                    docs.add(w.document());
+                }
+            }
+            this.needed = neededTypes(docs);
         }
     }
 
@@ -91,7 +96,7 @@ public final class DocumentStore {
             last.remove(w.id());
             last.put(w.id(), w);
         }
-        Pending mine = new Pending(ws, collection, last, neededTypes(last.values()), bytes);
+        Pending mine = new Pending(ws, collection, last, bytes);
         pending.add(mine);
         groupLock.lock();
         try {
@@ -131,7 +136,7 @@ public final class DocumentStore {
                             continue;
                         }
                         together.add(p);
-                        out[i] = applyLocked(c, p.workspace, p.collection, p.last, p.needed, p.bytes);
+                        out[i] = applyLocked(c, p);
                     }
                     return out;
                 });
@@ -152,7 +157,7 @@ public final class DocumentStore {
         }
         for (Pending p : alone) {
             try {
-                p.offset = database.write(c -> applyLocked(c, p.workspace, p.collection, p.last, p.needed, p.bytes));
+                p.offset = database.write(c -> applyLocked(c, p));
             } catch (RuntimeException e) {
                 p.error = e;
             }
@@ -169,18 +174,23 @@ public final class DocumentStore {
         }
     }
 
-    private String applyLocked(DuckDBConnection c, String ws, String collection, Map<String, Write> last,
-            Map<String, ColumnType> needed, long bytes) throws SQLException {
+    private String applyLocked(DuckDBConnection c, Pending p) throws SQLException {
+        String ws = p.workspace;
+        String collection = p.collection;
+        Map<String, Write> last = p.last;
+        long bytes = p.bytes;
         CollectionInfo info = metadata.requireCollection(ws, collection);
-        boolean fieldsChanged = FieldColumns.ensure(c, info, needed);
+        boolean fieldsChanged = FieldColumns.ensure(c, info, p.needed);
         if (fieldsChanged) {
             metadata.reload(c);
             info = metadata.requireCollection(ws, collection);
         }
         IdFilter filter = filter(c, info);
+        // ids are added before the write commits: if it rolls back they stay as false positives
         List<String> toDelete = new ArrayList<>();
         for (Write w : last.values()) {
-            if (!w.idIsNew() && filter.mightContain(w.id())) {
+            boolean maybeStored = w.document() != null ? filter.addAndCheck(w.id()) : filter.mightContain(w.id());
+            if (maybeStored && !w.idIsNew()) {
                 toDelete.add(w.id());
             }
         }
@@ -191,12 +201,7 @@ public final class DocumentStore {
                 ps.executeUpdate();
             }
         }
-        append(c, info, last.values());
-        for (Write w : last.values()) {
-            if (w.document() != null) {
-                filter.add(w.id());
-            }
-        }
+        rows.append(c, info, p.docs);
         long offset;
         try (Statement s = c.createStatement()) {
             if (bytes != 0 && s.executeUpdate("UPDATE meta.tally SET value = value + " + bytes
@@ -224,7 +229,7 @@ public final class DocumentStore {
                 rs.next();
                 count = rs.getLong(1);
             }
-            filter = new IdFilter(Math.max(1_000_000L, count * 2));
+            filter = new IdFilter(Math.max(256_000L, count * 4));
             try (ResultSet rs = s.executeQuery("SELECT _id FROM " + info.table())) {
                 while (rs.next()) {
                     filter.add(rs.getString(1));
@@ -236,13 +241,10 @@ public final class DocumentStore {
     }
 
     /** The column type each field of a batch needs (null: only nulls seen); computed outside the lock. */
-    private static Map<String, ColumnType> neededTypes(Collection<Write> writes) {
+    private static Map<String, ColumnType> neededTypes(List<StoredDocument> docs) {
         Map<String, ColumnType> needed = new LinkedHashMap<>();
-        for (Write w : writes) {
-            if (w.document() == null) {
-                continue;
-            }
-            for (Map.Entry<String, FieldValue> e : w.document().fields().entrySet()) {
+        for (StoredDocument d : docs) {
+            for (Map.Entry<String, FieldValue> e : d.fields().entrySet()) {
                 FieldValue v = e.getValue();
                 ColumnType prior = needed.get(e.getKey());
                 if (v.isNull()) {
@@ -253,77 +255,6 @@ public final class DocumentStore {
             }
         }
         return needed;
-    }
-
-    private void append(DuckDBConnection c, CollectionInfo info, Collection<Write> writes) throws SQLException {
-        try (DuckDBAppender ap = c.createAppender("data", "c" + info.id())) {
-            for (Write w : writes) {
-                StoredDocument d = w.document();
-                if (d == null) {
-                    continue;
-                }
-                ap.beginRow();
-                ap.append(d.id());
-                ap.appendEpochMicros(d.eventTimeMicros());
-                List<String> nulls = null;
-                for (Map.Entry<String, FieldValue> e : d.fields().entrySet()) {
-                    if (e.getValue().isNull()) {
-                        if (nulls == null) {
-                            nulls = new ArrayList<>();
-                        }
-                        nulls.add(e.getKey());
-                    }
-                }
-                if (nulls == null) {
-                    ap.appendNull();
-                } else {
-                    ap.append(nulls);
-                }
-                for (Field f : info.fields()) {
-                    FieldValue v = d.fields().get(f.name());
-                    if (v == null || v.isNull()) {
-                        ap.appendNull();
-                    } else {
-                        appendValue(ap, f.type(), v);
-                    }
-                }
-                ap.endRow();
-            }
-        }
-    }
-
-    private void appendValue(DuckDBAppender ap, ColumnType column, FieldValue v) throws SQLException {
-        Object o = v.value();
-        switch (column) {
-            case BIGINT -> ap.append(((Long) o).longValue());
-            case DOUBLE -> ap.append(((Number) o).doubleValue());
-            case BOOLEAN -> ap.append(((Boolean) o).booleanValue());
-            case VARCHAR -> ap.append((String) o);
-            case DATE -> ap.append((LocalDate) o);
-            case TIMESTAMP -> ap.append((LocalDateTime) o);
-            case TIME -> ap.append((LocalTime) o);
-            case TIMESTAMPTZ -> ap.appendEpochMicros((Long) o);
-            case JSON -> ap.append(jsonText(v));
-            default -> throw new IllegalStateException("unexpected column type " + column);
-        }
-    }
-
-    private String jsonText(FieldValue v) {
-        Object o = v.value();
-        return switch (v.type()) {
-            case JSON -> (String) o;
-            case BIGINT, DOUBLE, BOOLEAN -> String.valueOf(o);
-            case TIMESTAMPTZ -> quoteJson(ValueEncoder.timestampMicros((Long) o));
-            default -> quoteJson(o.toString());
-        };
-    }
-
-    private String quoteJson(String s) {
-        try {
-            return mapper.writeValueAsString(s);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The stored documents with these ids, as Rockset JSON (typed values wrapped), keyed by _id. */

@@ -119,6 +119,26 @@ class DocumentStoreTest {
     }
 
     @Test
+    void idFilterSeldomAnswersMaybeForAnIdNeverAdded() {
+        IdFilter filter = new IdFilter(100_000);
+        int seenBefore = 0;
+        for (int i = 0; i < 100_000; i++) {
+            if (filter.addAndCheck("id" + i)) {
+                seenBefore++;
+            }
+        }
+        assertThat(seenBefore).isLessThan(50);
+        assertThat(filter.addAndCheck("id5")).isTrue();
+        int maybe = 0;
+        for (int i = 0; i < 100_000; i++) {
+            if (filter.mightContain("other" + i)) {
+                maybe++;
+            }
+        }
+        assertThat(maybe).isLessThan(50);
+    }
+
+    @Test
     void concurrentBatchesCommitTogetherAndABadOneFailsAlone() throws Exception {
         try (Database db = Database.open(null)) {
             MetadataStore meta = new MetadataStore(db);
@@ -152,6 +172,67 @@ class DocumentStoreTest {
             assertThat(offsets).hasSize(39);
             long table = meta.requireCollection("commons", "c").id();
             assertThat(count(db, "SELECT count(*) FROM data.c" + table)).isEqualTo(39 * 50);
+        }
+    }
+
+    @Test
+    void everyValueTypeReadsBackExactly() throws Exception {
+        try (Database db = Database.open(null)) {
+            MetadataStore meta = new MetadataStore(db);
+            DocumentStore docs = new DocumentStore(db, meta, mapper);
+            meta.createCollection("commons", "c", null, null, null);
+            add(docs, "[{\"_id\":\"1\",\"_event_time\":{\"__rockset_type\":\"timestamp\","
+                    + "\"value\":\"1969-12-31T23:59:59.999999Z\"},\"i\":-9223372036854775808,\"f\":1.0E-300,"
+                    + "\"b\":false,\"s\":\"a\\\"quote\\\\ \\u00e9\\n\",\"it's\":1,"
+                    + "\"o\":{\"x\":[1,2.5,\"y\",null]},\"d\":{\"__rockset_type\":\"date\",\"value\":\"1601-02-03\"},"
+                    + "\"dt\":{\"__rockset_type\":\"datetime\",\"value\":\"2024-02-29T23:59:59.123456\"},"
+                    + "\"t\":{\"__rockset_type\":\"time\",\"value\":\"23:59:59.999999\"},"
+                    + "\"ts\":{\"__rockset_type\":\"timestamp\",\"value\":\"2024-01-01T00:00:00.000001Z\"}}]");
+            var d = docs.read("commons", "c", List.of("1")).get("1");
+            assertThat(d.get("_event_time").get("value").asText()).isEqualTo("1969-12-31T23:59:59.999999Z");
+            assertThat(d.get("i").longValue()).isEqualTo(Long.MIN_VALUE);
+            assertThat(d.get("f").doubleValue()).isEqualTo(1.0E-300);
+            assertThat(d.get("b").booleanValue()).isFalse();
+            assertThat(d.get("s").textValue()).isEqualTo("a\"quote\\ \u00e9\n");
+            assertThat(d.get("it's").intValue()).isEqualTo(1);
+            assertThat(d.get("o").toString()).isEqualTo("{\"x\":[1,2.5,\"y\",null]}");
+            assertThat(d.get("d").get("value").asText()).isEqualTo("1601-02-03");
+            assertThat(d.get("dt").get("value").asText()).isEqualTo("2024-02-29T23:59:59.123456");
+            assertThat(d.get("t").get("value").asText()).isEqualTo("23:59:59.999999");
+            assertThat(d.get("ts").asText()).isEqualTo("2024-01-01T00:00:00.000001Z");
+        }
+    }
+
+    @Test
+    void aBatchOfNarrowerTypesIsStoredInAColumnWidenedBefore() throws Exception {
+        try (Database db = Database.open(null)) {
+            MetadataStore meta = new MetadataStore(db);
+            DocumentStore docs = new DocumentStore(db, meta, mapper);
+            meta.createCollection("commons", "c", null, null, null);
+            add(docs, "[{\"_id\":\"1\",\"m\":\"one\",\"n\":1.5}]");
+            add(docs, "[{\"_id\":\"2\",\"m\":{\"a\":1}}]");
+            add(docs, "[{\"_id\":\"3\",\"m\":3,\"n\":3},{\"_id\":\"4\",\"m\":true}]");
+            assertThat(meta.requireCollection("commons", "c").field("m").orElseThrow().type())
+                    .isEqualTo(ColumnType.JSON);
+            var read = docs.read("commons", "c", List.of("1", "2", "3", "4"));
+            assertThat(read.get("1").get("m").textValue()).isEqualTo("one");
+            assertThat(read.get("2").get("m").get("a").intValue()).isEqualTo(1);
+            assertThat(read.get("3").get("m").isIntegralNumber()).isTrue();
+            assertThat(read.get("3").get("n").doubleValue()).isEqualTo(3.0);
+            assertThat(read.get("4").get("m").booleanValue()).isTrue();
+        }
+    }
+
+    @Test
+    void aStringWithALoneSurrogateIsStored() throws Exception {
+        try (Database db = Database.open(null)) {
+            MetadataStore meta = new MetadataStore(db);
+            DocumentStore docs = new DocumentStore(db, meta, mapper);
+            meta.createCollection("commons", "c", null, null, null);
+            add(docs, "[{\"_id\":\"1\",\"s\":\"lone \\ud800 surrogate\",\"n\":1}]");
+            var read = docs.read("commons", "c", List.of("1"));
+            assertThat(read.get("1").get("s").textValue()).startsWith("lone ").endsWith(" surrogate");
+            assertThat(read.get("1").get("n").intValue()).isEqualTo(1);
         }
     }
 }
