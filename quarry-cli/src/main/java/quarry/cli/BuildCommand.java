@@ -4,7 +4,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code quarry build}: Seed, run, snapshot and test the selected nodes in DAG order. */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Seed, run, snapshot and test the selected nodes in DAG order.")
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Seed, run, snapshot and test (data and unit tests) the selected nodes in DAG order; a model's unit tests run before it.")
 final class BuildCommand extends ExecutionCommand {
 
     @Override
@@ -14,6 +14,6 @@ final class BuildCommand extends ExecutionCommand {
 
     @Override
     List<String> resourceTypes() {
-        return List.of("model", "seed", "snapshot", "test");
+        return List.of("model", "seed", "snapshot", "test", "unit_test");
     }
 }

@@ -29,7 +29,8 @@ public final class FileDiscovery {
             default -> null;
         });
         scan(root, project.seedPaths(), ignore, found, (rel, ext) -> ext.equals("csv") ? FileKind.SEED : null);
-        scan(root, project.testPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.SINGULAR_TEST : null);
+        scan(root, project.testPaths(), ignore, found,
+                (rel, ext) -> ext.equals("sql") && !isFixture(project, rel) ? FileKind.SINGULAR_TEST : null);
         scan(root, project.analysisPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.ANALYSIS : null);
         scan(root, project.snapshotPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.SNAPSHOT : null);
         List<String> propertyPaths = new ArrayList<>();
@@ -41,6 +42,17 @@ public final class FileDiscovery {
                 (rel, ext) -> ext.equals("yml") || ext.equals("yaml") ? FileKind.PROPERTIES : null);
         scan(root, project.docsPaths(), ignore, found, (rel, ext) -> ext.equals("md") ? FileKind.DOCS : null);
         return new ArrayList<>(found.values());
+    }
+
+    /** Files under a test path's {@code fixtures/} folder are unit test fixtures, not singular tests. */
+    private static boolean isFixture(DbtProject project, String relative) {
+        for (String testPath : project.testPaths()) {
+            String prefix = slashes(testPath).replaceAll("^\\./", "").replaceAll("/+$", "") + "/fixtures/";
+            if (relative.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface Classifier {
