@@ -26,9 +26,9 @@ final class RowDiff {
     private RowDiff() {}
 
     /**
-     * Compares {@code actual} (with its column names) to {@code expected} rows given as mappings.
-     *
-     * @throws IllegalArgumentException when an expected column is not a column of the actual result
+     * Compares {@code actual} (with its column names) to {@code expected} rows given as mappings. An
+     * expected column the result lacks reads as null (Rockset leaves out fields that are null in
+     * every row); when the rows then differ, the diff says which columns were missing.
      */
     static Outcome compare(List<String> actualColumns, List<List<Object>> actual, List<Map<String, Object>> expected) {
         List<String> columns = new ArrayList<>();
@@ -43,18 +43,18 @@ final class RowDiff {
             columns.addAll(actualColumns);
         }
         int[] index = new int[columns.size()];
+        List<String> absent = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             index[i] = indexOf(actualColumns, columns.get(i));
             if (index[i] < 0) {
-                throw new IllegalArgumentException("expected column '" + columns.get(i) + "' is not a column of the"
-                        + " model's result (" + String.join(", ", actualColumns) + ")");
+                absent.add(columns.get(i));
             }
         }
         List<List<String>> actualRows = new ArrayList<>();
         for (List<Object> row : actual) {
             List<String> values = new ArrayList<>();
             for (int i : index) {
-                values.add(canonical(row.get(i)));
+                values.add(i < 0 ? NULL : canonical(row.get(i)));
             }
             actualRows.add(values);
         }
@@ -79,7 +79,9 @@ final class RowDiff {
         if (onlyActual.isEmpty() && onlyExpected.isEmpty()) {
             return new Outcome(true, 0, "");
         }
-        return new Outcome(false, onlyActual.size() + onlyExpected.size(), table(columns, onlyActual, onlyExpected));
+        String note = absent.isEmpty() ? "" : "\n\n(not in the model's result, so read as null: "
+                + String.join(", ", absent) + "; it returns " + String.join(", ", actualColumns) + ")";
+        return new Outcome(false, onlyActual.size() + onlyExpected.size(), table(columns, onlyActual, onlyExpected) + note);
     }
 
     private static int indexOf(List<String> columns, String name) {
