@@ -34,6 +34,10 @@ final class LsCommand extends ProjectCommand {
             description = "Only these types: model, seed, snapshot, test, unit_test, source, exposure, analysis, all.")
     List<String> resourceTypes = new ArrayList<>();
 
+    @Option(names = "--exclude-resource-type", arity = "1..*", paramLabel = "TYPE",
+            description = "Leave these types out, e.g. unit_test.")
+    List<String> excludedTypes = new ArrayList<>();
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "selector",
             description = "selector (default), name, path or json.")
     String output;
@@ -62,6 +66,10 @@ final class LsCommand extends ProjectCommand {
         NodeSelector selector = new NodeSelector(manifest, result.dag(), Selectors.load(session.root().root()));
         Set<String> ids = selector.onlyTypes(selector.select(selection.select, selection.exclude, selection.selector),
                 resourceTypes);
+        if (!excludedTypes.isEmpty()) {
+            ids = new java.util.LinkedHashSet<>(ids);
+            ids.removeAll(selector.onlyTypes(ids, excludedTypes));
+        }
         List<String> lines = new ArrayList<>();
         for (String id : ids) {
             String line = line(manifest, id);

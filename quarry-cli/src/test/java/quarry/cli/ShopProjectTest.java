@@ -131,6 +131,9 @@ class ShopProjectTest {
         assertThat(quarry("ls", "--resource-type", "unit_test")).isZero();
         assertThat(out.toString().lines())
                 .containsExactly("unit_test:shop.marts.orders.orders_without_payments_have_zero_amounts");
+        out.getBuffer().setLength(0);
+        assertThat(quarry("ls", "-s", "orders", "--exclude-resource-type", "unit_test", "test")).isZero();
+        assertThat(out.toString().lines()).containsExactly("shop.marts.orders");
     }
 
     @Test

@@ -214,5 +214,15 @@ class UnitTestingTest extends AcceptanceTest {
         assertThat(project.relationTypes()).containsOnlyKeys("numbers");
         List<String> order = run.out().lines().filter(l -> l.contains(" START ")).toList();
         assertThat(order.stream().filter(l -> l.contains("unit_test doubled::")).count()).isEqualTo(2);
+
+        assertThat(project.runDbt("build", "--exclude-resource-type", "unit_test"))
+                .extracting(TestProject.Result::name, TestProject.Result::status)
+                .containsExactlyInAnyOrder(tuple("numbers", "success"), tuple("doubled", "success"),
+                        tuple("downstream", "success"));
+        assertThat(project.runDbt(false, "test", "--resource-type", "unit_test"))
+                .extracting(TestProject.Result::name).containsExactlyInAnyOrder("doubles", "wrong");
+        TestProject.Invocation badType = project.invoke("build", "--exclude-resource-type", "unit_tests");
+        assertThat(badType.exitCode()).isEqualTo(2);
+        assertThat(badType.err()).contains("unknown resource type 'unit_tests'", "did you mean 'unit_test'");
     }
 }
