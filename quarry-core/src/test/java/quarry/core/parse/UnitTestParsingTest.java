@@ -118,6 +118,30 @@ class UnitTestParsingTest {
     }
 
     @Test
+    void aVersionedModelGetsOneUnitTestPerIncludedVersion() {
+        Map<String, String> files = project("""
+                unit_tests:
+                  - name: every_version
+                    model: dim
+                    given: [{input: "ref('stg_orders')", rows: [{id: 1}]}]
+                    expect: {rows: [{id: 1}]}
+                  - name: only_two
+                    model: dim
+                    versions: {include: [2]}
+                    given: [{input: "ref('stg_orders')", rows: [{id: 1}]}]
+                    expect: {rows: [{id: 1}]}
+                """);
+        files.put("models/dim_v1.sql", "select * from {{ ref('stg_orders') }}");
+        files.put("models/dim_v2.sql", "select * from {{ ref('stg_orders') }}");
+        files.put("models/dim.yml", "models:\n  - name: dim\n    latest_version: 2\n    versions: [{v: 1}, {v: 2}]\n");
+        Manifest manifest = parse(files);
+        assertThat(manifest.unitTests()).containsOnlyKeys("unit_test.p.dim.every_version_v1",
+                "unit_test.p.dim.every_version_v2", "unit_test.p.dim.only_two_v2");
+        assertThat(manifest.unitTests().get("unit_test.p.dim.only_two_v2").modelUniqueId()).isEqualTo("model.p.dim.v2");
+        assertThat(manifest.unitTests().get("unit_test.p.dim.only_two_v2").version()).isEqualTo("2");
+    }
+
+    @Test
     void aDisabledUnitTestIsLeftOut() {
         Manifest manifest = parse(project("""
                 unit_tests:
