@@ -101,6 +101,31 @@ class UnitTestingTest extends AcceptanceTest {
     }
 
     @Test
+    void aSeedNotGivenIsReadAsItselfAndExpectedRowsMayBeAQuery() {
+        project = TestProject.in(dir, SERVER, getClass())
+                .projectConfig(Map.of("name", "unit_seed"))
+                .seeds(Map.of("codes.csv", "id,label\n1,one\n2,two\n"))
+                .models(Map.of("up.sql", "select 1 as id",
+                        "labelled.sql", "select u.id, c.label from {{ ref('up') }} u join {{ ref('codes') }} c on u.id = c.id",
+                        "unit.yml", """
+                                unit_tests:
+                                  - name: labels_from_the_seed
+                                    model: labelled
+                                    given:
+                                      - input: ref('up')
+                                        rows: [{id: 2}, {id: 3}]
+                                    expect:
+                                      format: sql
+                                      rows: select 2 as id, 'two' as label
+                                """))
+                .write();
+        project.runDbt("seed");
+        assertThat(project.runDbt("test"))
+                .extracting(TestProject.Result::name, TestProject.Result::status)
+                .containsExactly(tuple("labels_from_the_seed", "pass"));
+    }
+
+    @Test
     void anInvalidInputIsAClearErrorNamingTheFileAndLine() {
         project = TestProject.in(dir, SERVER, getClass())
                 .projectConfig(Map.of("name", "unit_invalid"))
