@@ -271,7 +271,7 @@ public final class Compiler {
             ctx.set("this", new RelationObject(fixtureCte(model.uniqueId(), "this", inputs.get(model.uniqueId()), ctes)));
         }
         ctx.set("is_incremental", (quarry.core.jinja.JinjaCallable) args -> false);
-        overrides.macros().forEach((name, value) -> ctx.set(name, (quarry.core.jinja.JinjaCallable) args -> value));
+        overrideMacros(ctx, overrides.macros());
         if (!overrides.vars().isEmpty()) {
             Object original = ctx.lookup("var");
             ctx.set("var", (quarry.core.jinja.JinjaCallable) args -> {
@@ -293,6 +293,29 @@ public final class Compiler {
         } catch (JinjaException e) {
             throw Templates.located(e, model.originalFilePath());
         }
+    }
+
+    /**
+     * Macro overrides answer with their value: {@code is_incremental} by name, {@code dbt_utils.star}
+     * through a namespace that answers for the overridden macros and delegates the rest.
+     */
+    private static void overrideMacros(Context ctx, Map<String, Object> macros) {
+        Map<String, Map<String, Object>> byPackage = new LinkedHashMap<>();
+        macros.forEach((name, value) -> {
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                ctx.set(name, (quarry.core.jinja.JinjaCallable) args -> value);
+            } else {
+                byPackage.computeIfAbsent(name.substring(0, dot), p -> new LinkedHashMap<>()).put(name.substring(dot + 1), value);
+            }
+        });
+        byPackage.forEach((pkg, overridden) -> {
+            Object original = ctx.lookup(pkg);
+            ctx.set(pkg, (quarry.core.jinja.JinjaObject) attribute -> overridden.containsKey(attribute)
+                    ? (quarry.core.jinja.JinjaCallable) args -> overridden.get(attribute)
+                    : original instanceof quarry.core.jinja.JinjaObject o ? o.attribute(attribute)
+                    : quarry.core.jinja.Undefined.withHint("'" + pkg + "' has no macro named '" + attribute + "'"));
+        });
     }
 
     private Relation fixtureCte(String id, String name, String sql, List<CompiledNode.Cte> ctes) {

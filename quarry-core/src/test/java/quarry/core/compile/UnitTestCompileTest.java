@@ -58,6 +58,17 @@ class UnitTestCompileTest {
     }
 
     @Test
+    void aNamespacedMacroOverrideAnswersAndTheNamespacesOtherMacrosStillWork() {
+        TestProjects.write(dir, Map.of("models/stamped.sql",
+                "select {{ dbt.current_timestamp() }} as at, {{ dbt.concat([\"'a'\", \"'b'\"]) }} as ab from {{ ref('a') }}"));
+        parsed = TestProjects.parse(dir);
+        String sql = parsed.compiler().compileUnitTest(parsed.node("model.p.stamped"), Map.of("model.p.a", "SELECT 1 AS \"id\""),
+                new UnitTest.Overrides(Map.of(), Map.of("dbt.current_timestamp", "TIMESTAMP '2024-01-02 00:00:00'"), Map.of()));
+        assertThat(sql).contains("select TIMESTAMP '2024-01-02 00:00:00' as at, ").doesNotContain("current_timestamp")
+                .contains("'a'").contains("'b'");
+    }
+
+    @Test
     void aRefThatIsNotGivenIsAnError() {
         assertThatThrownBy(() -> compile(Map.of(), UnitTest.Overrides.NONE))
                 .isInstanceOf(CompilationException.class)
