@@ -31,7 +31,8 @@ import quarry.core.project.ProjectSet;
  * tested model must exist in the test's package (a versioned model gets one test per version, as
  * {@code versions: include/exclude} allows), each input must be one of the model's refs or sources
  * (an ephemeral one given as {@code format: sql}), and fixture files are read from the test paths'
- * {@code fixtures/} folders. Tests of disabled models and disabled tests are left out.
+ * {@code fixtures/} folders. Tests of disabled models, disabled tests and the tests of installed
+ * packages are left out.
  */
 public final class UnitTestLinker {
 
@@ -51,10 +52,14 @@ public final class UnitTestLinker {
         }
     }
 
-    /** The enabled unit tests of every package, by unique id. */
+    /**
+     * The enabled unit tests of the root project, by unique id. dbt unit-tests only the current
+     * project's models, so the unit tests of installed packages are left out.
+     */
     public Map<String, UnitTest> link(Map<String, List<Properties>> properties) {
         Map<String, UnitTest> out = new LinkedHashMap<>();
-        properties.forEach((pkg, files) -> files.forEach(file -> file.unitTests().forEach(spec -> {
+        String root = projects.root().name();
+        properties.forEach((pkg, files) -> files.stream().filter(file -> pkg.equals(root)).forEach(file -> file.unitTests().forEach(spec -> {
             for (UnitTest test : link(pkg, file.file(), spec)) {
                 UnitTest previous = out.put(test.uniqueId(), test);
                 if (previous != null) {

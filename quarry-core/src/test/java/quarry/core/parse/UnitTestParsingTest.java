@@ -142,6 +142,24 @@ class UnitTestParsingTest {
     }
 
     @Test
+    void theUnitTestsOfAnInstalledPackageAreLeftOut() {
+        Map<String, String> files = project("unit_tests: []\n");
+        files.put("dbt_packages/other/dbt_project.yml", "name: other\n");
+        files.put("dbt_packages/other/models/m.sql", "select 1 as id");
+        files.put("dbt_packages/other/models/unit.yml", """
+                unit_tests:
+                  - name: of_a_package
+                    model: m
+                    given: []
+                    expect: {rows: [{id: 1}]}
+                """);
+        TestProjects.write(dir, files);
+        var parsed = TestProjects.parse(dir);
+        assertThat(parsed.result().manifest().nodes()).containsKey("model.other.m");
+        assertThat(parsed.result().manifest().unitTests()).isEmpty();
+    }
+
+    @Test
     void aDisabledUnitTestIsLeftOut() {
         Manifest manifest = parse(project("""
                 unit_tests:
