@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code quarry retry} after a build whose unit test failed: the test and the models it skipped run again. */
-class UnitTestRetryTest {
+/** Commands around unit tests: {@code retry} after one failed, {@code show} of a model that has some. */
+class UnitTestCommandsTest {
 
     private static final String UNIT_YML = """
             unit_tests:
@@ -36,6 +36,19 @@ class UnitTestRetryTest {
             assertThat(retried.exitCode()).as(retried.all()).isZero();
             assertThat(retried.out()).contains("Retrying 3 nodes of the last 'build'", "PASS doubled::doubles",
                     "OK created sql view model urt.doubled", "OK created sql view model urt.downstream", "PASS=3");
+        }
+    }
+
+    @Test
+    void showOfAModelPreviewsTheModelAndNotItsUnitTests(@TempDir Path dir) {
+        try (CliProject project = new CliProject(dir, "ush")
+                .write("models/numbers.sql", "select 1 as n")
+                .write("models/doubled.sql", "select n, n * 2 as twice from {{ ref('numbers') }}")
+                .write("models/unit.yml", UNIT_YML.replace("twice: 5", "twice: 4"))) {
+            assertThat(project.quarry("run").exitCode()).isZero();
+            CliProject.Outcome shown = project.quarry("show", "--select", "doubled");
+            assertThat(shown.exitCode()).as(shown.all()).isZero();
+            assertThat(shown.all()).contains("twice").doesNotContain("unit_test", "ERROR");
         }
     }
 }
