@@ -126,6 +126,28 @@ class UnitTestingTest extends AcceptanceTest {
     }
 
     @Test
+    void aColumnNoRowGivesReadsAsNullWithOrWithoutTheInputRelation() {
+        project = TestProject.in(dir, SERVER, getClass())
+                .projectConfig(Map.of("name", "unit_unbuilt"))
+                .models(Map.of("up.sql", "select 1 as id, 'a' as kind",
+                        "reads_kind.sql", "select id, kind from {{ ref('up') }}",
+                        "unit.yml", """
+                                unit_tests:
+                                  - name: only_ids_given
+                                    model: reads_kind
+                                    given:
+                                      - input: ref('up')
+                                        rows: [{id: 1}]
+                                    expect:
+                                      rows: [{id: 1, kind: null}]
+                                """))
+                .write();
+        assertThat(project.runDbt("test")).extracting(TestProject.Result::status).containsExactly("pass");
+        project.runDbt("run", "--empty", "--select", "up");
+        assertThat(project.runDbt("test")).extracting(TestProject.Result::status).containsExactly("pass");
+    }
+
+    @Test
     void anInvalidInputIsAClearErrorNamingTheFileAndLine() {
         project = TestProject.in(dir, SERVER, getClass())
                 .projectConfig(Map.of("name", "unit_invalid"))
