@@ -2,10 +2,14 @@ package quarry.cli;
 
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code quarry build}: Seed, run, snapshot and test the selected nodes in DAG order. */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Seed, run, snapshot and test the selected nodes in DAG order.")
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Seed, run, snapshot and test (data and unit tests) the selected nodes in DAG order; a model's unit tests run before it.")
 final class BuildCommand extends ExecutionCommand {
+
+    @Mixin
+    ResourceTypeOptions resourceTypeOptions = new ResourceTypeOptions();
 
     @Override
     String commandName() {
@@ -14,6 +18,6 @@ final class BuildCommand extends ExecutionCommand {
 
     @Override
     List<String> resourceTypes() {
-        return List.of("model", "seed", "snapshot", "test");
+        return resourceTypeOptions.narrow(List.of("model", "seed", "snapshot", "test", "unit_test"));
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import quarry.core.manifest.Exposure;
 import quarry.core.manifest.Manifest;
 import quarry.core.manifest.Node;
+import quarry.core.manifest.ResourceType;
 import quarry.core.manifest.SourceDefinition;
 import quarry.core.select.NodeSelector;
 import quarry.core.select.SelectionException;
@@ -30,8 +31,12 @@ final class LsCommand extends ProjectCommand {
     SelectionOptions selection = new SelectionOptions();
 
     @Option(names = "--resource-type", arity = "1..*", paramLabel = "TYPE",
-            description = "Only these types: model, seed, snapshot, test, source, exposure, analysis, all.")
+            description = "Only these types: model, seed, snapshot, test, unit_test, source, exposure, analysis, all.")
     List<String> resourceTypes = new ArrayList<>();
+
+    @Option(names = "--exclude-resource-type", arity = "1..*", paramLabel = "TYPE",
+            description = "Leave these types out, e.g. unit_test.")
+    List<String> excludedTypes = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "selector",
             description = "selector (default), name, path or json.")
@@ -61,6 +66,10 @@ final class LsCommand extends ProjectCommand {
         NodeSelector selector = new NodeSelector(manifest, result.dag(), Selectors.load(session.root().root()));
         Set<String> ids = selector.onlyTypes(selector.select(selection.select, selection.exclude, selection.selector),
                 resourceTypes);
+        if (!excludedTypes.isEmpty()) {
+            ids = new java.util.LinkedHashSet<>(ids);
+            ids.removeAll(selector.onlyTypes(ids, excludedTypes));
+        }
         List<String> lines = new ArrayList<>();
         for (String id : ids) {
             String line = line(manifest, id);
@@ -79,14 +88,14 @@ final class LsCommand extends ProjectCommand {
     }
 
     private String line(Manifest manifest, String id) throws JsonProcessingException {
-        Node n = manifest.nodes().get(id);
+        Node n = manifest.node(id).orElse(null);
         SourceDefinition s = manifest.sources().get(id);
         Exposure e = manifest.exposures().get(id);
         return switch (output) {
             case "name" -> n != null ? n.name() : s != null ? s.sourceName() + "." + s.name() : e != null ? e.name() : null;
             case "path" -> n != null ? n.originalFilePath() : s != null ? s.originalFilePath() : e != null ? e.originalFilePath() : null;
             case "json" -> JSON.writeValueAsString(json(n, s, e));
-            default -> n != null ? String.join(".", n.fqn())
+            default -> n != null ? (n.resourceType() == ResourceType.UNIT_TEST ? "unit_test:" : "") + String.join(".", n.fqn())
                     : s != null ? "source:" + String.join(".", s.packageName(), s.sourceName(), s.name())
                     : e != null ? "exposure:" + e.packageName() + "." + e.name() : null;
         };

@@ -96,6 +96,7 @@ final class Parsing {
         add(parts, manifest.sources().size(), "source", "sources");
         add(parts, manifest.exposures().size(), "exposure", "exposures");
         add(parts, manifest.macros().size(), "macro", "macros");
+        add(parts, manifest.unitTests().size(), "unit test", "unit tests");
         return "Found " + (parts.isEmpty() ? "nothing" : String.join(", ", parts));
     }
 

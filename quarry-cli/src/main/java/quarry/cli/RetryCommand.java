@@ -86,7 +86,7 @@ final class RetryCommand extends ExecutionCommand {
     @Override
     Set<String> select(NodeSelector selector, Manifest manifest) {
         Set<String> known = new LinkedHashSet<>(toRetry);
-        known.retainAll(manifest.nodes().keySet());
+        known.removeIf(id -> manifest.node(id).isEmpty());
         return known;
     }
 }

@@ -78,7 +78,8 @@ final class ShowCommand extends ProjectCommand {
             Set<String> ids = selector.select(selection.select, selection.exclude, selection.selector);
             List<Node> nodes = new ArrayList<>();
             for (String id : live.parsed().dag().topologicalOrder(ids)) {
-                live.manifest().node(id).filter(n -> n.resourceType() != ResourceType.TEST).ifPresent(nodes::add);
+                live.manifest().node(id).filter(n -> n.resourceType() != ResourceType.TEST
+                        && n.resourceType() != ResourceType.UNIT_TEST).ifPresent(nodes::add);
             }
             if (nodes.isEmpty()) {
                 console.warn("Nothing to do. Try checking your model configs and model specification args");

@@ -120,6 +120,23 @@ class ShopProjectTest {
     }
 
     @Test
+    void theUnitTestOfOrdersIsInTheManifestAndListed() throws IOException {
+        assertThat(quarry("parse")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("1 unit test");
+        JsonNode unitTest = new ObjectMapper().readTree(target.resolve("manifest.json").toFile())
+                .at("/unit_tests/unit_test.shop.orders.orders_without_payments_have_zero_amounts");
+        assertThat(unitTest.path("model").asText()).isEqualTo("orders");
+        assertThat(unitTest.at("/depends_on/nodes/0").asText()).isEqualTo("model.shop.orders");
+        out.getBuffer().setLength(0);
+        assertThat(quarry("ls", "--resource-type", "unit_test")).isZero();
+        assertThat(out.toString().lines())
+                .containsExactly("unit_test:shop.marts.orders.orders_without_payments_have_zero_amounts");
+        out.getBuffer().setLength(0);
+        assertThat(quarry("ls", "-s", "orders", "--exclude-resource-type", "unit_test", "test")).isZero();
+        assertThat(out.toString().lines()).containsExactly("shop.marts.orders");
+    }
+
+    @Test
     void aBadSelectorIsAnErrorWithoutAStackTrace() {
         assertThat(quarry("ls", "-s", "tags:staging")).isEqualTo(2);
         assertThat(err.toString()).contains("did you mean 'tag'").doesNotContain("\tat ");

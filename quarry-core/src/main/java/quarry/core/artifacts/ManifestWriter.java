@@ -118,10 +118,18 @@ public final class ManifestWriter {
             ResourceJson.field(g, "child_map", dag.childMap());
             g.writeObjectFieldStart("group_map");
             g.writeEndObject();
-            for (String empty : List.of("saved_queries", "semantic_models", "unit_tests", "functions")) {
+            for (String empty : List.of("saved_queries", "semantic_models")) {
                 g.writeObjectFieldStart(empty);
                 g.writeEndObject();
             }
+            g.writeObjectFieldStart("unit_tests");
+            for (quarry.core.manifest.UnitTest u : manifest.unitTests().values()) {
+                g.writeFieldName(u.uniqueId());
+                UnitTestJson.write(g, u);
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("functions");
+            g.writeEndObject();
             g.writeEndObject();
         }
     }

@@ -225,6 +225,110 @@ public final class Compiler {
         return out;
     }
 
+    /**
+     * A model's SQL for one of its unit tests: each {@code ref}, {@code source} and {@code this}
+     * given as an input reads a CTE holding the input's fixture query ({@code inputs}, by the unique
+     * id each input stands for; the model's own id for {@code this}); a seed not given is read as it
+     * is; anything else not given is an error. Macro, var and env var overrides answer first, and
+     * {@code is_incremental()} is false unless overridden.
+     */
+    public String compileUnitTest(Node model, Map<String, String> inputs, quarry.core.manifest.UnitTest.Overrides overrides) {
+        List<CompiledNode.Cte> ctes = new ArrayList<>();
+        SourceLocation at = SourceLocation.of(model.originalFilePath());
+        NodeContexts.Refs refs = new NodeContexts.Refs() {
+            @Override
+            public Object ref(RefCall call) {
+                Node target;
+                try {
+                    target = resolver.resolveRef(model, call);
+                } catch (ParseException e) {
+                    throw new CompilationException(e.location().orElse(at), e.getMessage().replaceFirst("^[^:]*(:\\d+)?: ", ""));
+                }
+                String sql = inputs.get(target.uniqueId());
+                if (sql != null) {
+                    return new RelationObject(fixtureCte(target.uniqueId(), target.name(), sql, ctes));
+                }
+                if (target.resourceType() == ResourceType.SEED) {
+                    return new RelationObject(refRelation(model, call, ctes));
+                }
+                throw new CompilationException(at, "unit test of model '" + model.name() + "': " + call
+                        + " is not given; add it under given: with its rows");
+            }
+
+            @Override
+            public Object source(String sourceName, String tableName) {
+                SourceDefinition source;
+                try {
+                    source = resolver.resolveSource(model, sourceName, tableName);
+                } catch (ParseException e) {
+                    throw new CompilationException(e.location().orElse(at), e.getMessage().replaceFirst("^[^:]*(:\\d+)?: ", ""));
+                }
+                String sql = inputs.get(source.uniqueId());
+                if (sql == null) {
+                    throw new CompilationException(at, "unit test of model '" + model.name() + "': source('" + sourceName
+                            + "', '" + tableName + "') is not given; add it under given: with its rows");
+                }
+                return new RelationObject(fixtureCte(source.uniqueId(), sourceName + "__" + tableName, sql, ctes));
+            }
+        };
+        Context ctx = jinja.contexts().open(RenderTarget.of(model), false, refs, null, null, graph);
+        if (inputs.containsKey(model.uniqueId())) {
+            ctx.set("this", new RelationObject(fixtureCte(model.uniqueId(), "this", inputs.get(model.uniqueId()), ctes)));
+        }
+        ctx.set("is_incremental", (quarry.core.jinja.JinjaCallable) args -> false);
+        overrideMacros(ctx, overrides.macros());
+        if (!overrides.vars().isEmpty()) {
+            Object original = ctx.lookup("var");
+            ctx.set("var", (quarry.core.jinja.JinjaCallable) args -> {
+                String name = String.valueOf(args.require(0, "var_name", "var"));
+                return overrides.vars().containsKey(name) ? overrides.vars().get(name) : ctx.call(original, args);
+            });
+        }
+        if (!overrides.envVars().isEmpty()) {
+            Object original = ctx.lookup("env_var");
+            ctx.set("env_var", (quarry.core.jinja.JinjaCallable) args -> {
+                String name = String.valueOf(args.require(0, "var", "env_var"));
+                return overrides.envVars().containsKey(name) ? String.valueOf(overrides.envVars().get(name))
+                        : ctx.call(original, args);
+            });
+        }
+        try {
+            String sql = jinja.templates().get(model.originalFilePath(), model.rawCode()).render(ctx);
+            return CteInjector.inject(sql, dedupe(ctes));
+        } catch (JinjaException e) {
+            throw Templates.located(e, model.originalFilePath());
+        }
+    }
+
+    /**
+     * Macro overrides answer with their value: {@code is_incremental} by name, {@code dbt_utils.star}
+     * through a namespace that answers for the overridden macros and delegates the rest.
+     */
+    private static void overrideMacros(Context ctx, Map<String, Object> macros) {
+        Map<String, Map<String, Object>> byPackage = new LinkedHashMap<>();
+        macros.forEach((name, value) -> {
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                ctx.set(name, (quarry.core.jinja.JinjaCallable) args -> value);
+            } else {
+                byPackage.computeIfAbsent(name.substring(0, dot), p -> new LinkedHashMap<>()).put(name.substring(dot + 1), value);
+            }
+        });
+        byPackage.forEach((pkg, overridden) -> {
+            Object original = ctx.lookup(pkg);
+            ctx.set(pkg, (quarry.core.jinja.JinjaObject) attribute -> overridden.containsKey(attribute)
+                    ? (quarry.core.jinja.JinjaCallable) args -> overridden.get(attribute)
+                    : original instanceof quarry.core.jinja.JinjaObject o ? o.attribute(attribute)
+                    : quarry.core.jinja.Undefined.withHint("'" + pkg + "' has no macro named '" + attribute + "'"));
+        });
+    }
+
+    private Relation fixtureCte(String id, String name, String sql, List<CompiledNode.Cte> ctes) {
+        String cteName = "__dbt__cte__" + name;
+        addOnce(ctes, new CompiledNode.Cte(id, " " + cteName + " as (\n" + sql + "\n)"));
+        return new Relation(null, null, cteName, RelationType.CTE, jinja.settings().relationStyle());
+    }
+
     /** Renders a hook of the node ({@code pre-hook}, {@code post-hook}) in the node's context: {@code this}, refs, config. */
     public String renderHook(Node node, String hook) {
         Rendered r = jinjaRender(node.toBuilder().rawCode(hook).build());

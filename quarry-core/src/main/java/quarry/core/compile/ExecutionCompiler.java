@@ -64,6 +64,11 @@ public final class ExecutionCompiler implements NodeCompiler {
         return merged;
     }
 
+    @Override
+    public String compileUnitTest(Node model, Map<String, String> inputs, quarry.core.manifest.UnitTest.Overrides overrides) {
+        return compiler.compileUnitTest(model, inputs, overrides);
+    }
+
     /** Renders on-run-start or on-run-end hooks of the project, as operations of the root project. */
     public List<String> renderProjectHooks(List<String> hooks) {
         List<String> rendered = new ArrayList<>();

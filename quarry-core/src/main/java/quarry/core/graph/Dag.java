@@ -16,7 +16,8 @@ import quarry.core.manifest.Manifest;
 import quarry.core.manifest.Node;
 
 /**
- * The project's dependency graph over unique ids: nodes, sources and exposures, with an edge from
+ * The project's dependency graph over unique ids: nodes, sources, exposures and unit tests (a child
+ * of the model they test), with an edge from
  * each dependency to its dependant. Built once per invocation; rejects cycles with their members named.
  */
 public final class Dag {
@@ -49,6 +50,11 @@ public final class Dag {
         }
         for (Exposure e : manifest.exposures().values()) {
             link(e.uniqueId(), e.dependsOnNodes(), parents, children);
+        }
+        for (quarry.core.manifest.UnitTest u : manifest.unitTests().values()) {
+            parents.put(u.uniqueId(), new ArrayList<>());
+            children.putIfAbsent(u.uniqueId(), new ArrayList<>());
+            link(u.uniqueId(), List.of(u.modelUniqueId()), parents, children);
         }
         Dag dag = new Dag(freeze(parents), freeze(children));
         dag.checkAcyclic();

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The parsed project: every node, source, macro, doc and exposure by unique id, and the disabled
- * ones apart. Built by the parser, read by the graph, the selector, the compiler and the artifacts.
+ * ones apart, and the unit tests (dbt 1.8+). Built by the parser, read by the graph, the selector,
+ * the compiler and the artifacts.
  */
 public record Manifest(
         String projectName,
@@ -17,7 +18,15 @@ public record Manifest(
         Map<String, DocBlock> docs,
         Map<String, Exposure> exposures,
         Map<String, Object> disabled,
-        Map<String, Object> selectors) {
+        Map<String, Object> selectors,
+        Map<String, UnitTest> unitTests) {
+
+    /** A manifest without unit tests. */
+    public Manifest(String projectName, Map<String, Node> nodes, Map<String, SourceDefinition> sources,
+            Map<String, Macro> macros, Map<String, DocBlock> docs, Map<String, Exposure> exposures,
+            Map<String, Object> disabled, Map<String, Object> selectors) {
+        this(projectName, nodes, sources, macros, docs, exposures, disabled, selectors, Map.of());
+    }
 
     public Manifest {
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
@@ -27,16 +36,27 @@ public record Manifest(
         exposures = Collections.unmodifiableMap(new LinkedHashMap<>(exposures));
         disabled = Collections.unmodifiableMap(new LinkedHashMap<>(disabled));
         selectors = Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
+        unitTests = Collections.unmodifiableMap(new LinkedHashMap<>(unitTests));
     }
 
+    /** A node by unique id; a unit test's id answers with the unit test seen as a node ({@link UnitTest#asNode()}). */
     public Optional<Node> node(String uniqueId) {
-        return Optional.ofNullable(nodes.get(uniqueId));
+        Node node = nodes.get(uniqueId);
+        if (node != null) {
+            return Optional.of(node);
+        }
+        UnitTest unitTest = unitTests.get(uniqueId);
+        return unitTest == null ? Optional.empty() : Optional.of(unitTest.asNode());
+    }
+
+    public Optional<UnitTest> unitTest(String uniqueId) {
+        return Optional.ofNullable(unitTests.get(uniqueId));
     }
 
     /** A copy with one node replaced (compile fills in compiled fields this way). */
     public Manifest withNode(Node node) {
         Map<String, Node> copy = new LinkedHashMap<>(nodes);
         copy.put(node.uniqueId(), node);
-        return new Manifest(projectName, copy, sources, macros, docs, exposures, disabled, selectors);
+        return new Manifest(projectName, copy, sources, macros, docs, exposures, disabled, selectors, unitTests);
     }
 }

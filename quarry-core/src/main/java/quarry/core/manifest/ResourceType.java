@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** dbt's resource types, as {@code resource_type} and unique-id prefixes spell them. */
 public enum ResourceType {
-    MODEL, SEED, SNAPSHOT, TEST, ANALYSIS, OPERATION, SOURCE, MACRO, DOC, EXPOSURE;
+    MODEL, SEED, SNAPSHOT, TEST, ANALYSIS, OPERATION, SOURCE, MACRO, DOC, EXPOSURE, UNIT_TEST;
 
     public String dbtName() {
         return name().toLowerCase(Locale.ROOT);

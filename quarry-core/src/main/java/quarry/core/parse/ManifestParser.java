@@ -244,7 +244,10 @@ public final class ManifestParser {
                             x.path(), x.originalFilePath(), x.macroSql(), x.arguments(), x.line(),
                             patch.description() == null ? "" : patch.description())));
         })));
-        return new Manifest(projects.root().name(), resolved, sourceMap, macros, docs, exposures, disabled, Map.of());
+        Map<String, quarry.core.manifest.UnitTest> unitTests = new UnitTestLinker(projects, resolver, resolved.values(),
+                disabledNames).link(properties);
+        return new Manifest(projects.root().name(), resolved, sourceMap, macros, docs, exposures, disabled, Map.of(),
+                unitTests);
     }
 
     private static boolean targetDisabled(Node test, Set<String> enabledNames, Set<String> disabledNames,

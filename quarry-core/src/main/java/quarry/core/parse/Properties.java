@@ -10,9 +10,16 @@ import quarry.core.manifest.SourceDefinition;
 
 /** What one properties YAML file declares, before it is matched to the nodes it describes. */
 public record Properties(String file, List<Patch> patches, List<SourceDefinition> sources, List<TestEntry> tests,
-        List<MacroPatch> macroPatches, List<Exposure> exposures) {
+        List<MacroPatch> macroPatches, List<Exposure> exposures, List<UnitTestParser.Spec> unitTests) {
+
+    /** A file without unit tests. */
+    public Properties(String file, List<Patch> patches, List<SourceDefinition> sources, List<TestEntry> tests,
+            List<MacroPatch> macroPatches, List<Exposure> exposures) {
+        this(file, patches, sources, tests, macroPatches, exposures, List.of());
+    }
 
     public Properties {
+        unitTests = List.copyOf(unitTests);
         patches = List.copyOf(patches);
         sources = List.copyOf(sources);
         tests = List.copyOf(tests);

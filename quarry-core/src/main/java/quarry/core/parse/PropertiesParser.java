@@ -18,7 +18,7 @@ import quarry.core.project.YamlMap;
 
 /**
  * Reads one properties YAML file ({@code models:}, {@code sources:}, {@code seeds:},
- * {@code snapshots:}, {@code analyses:}, {@code macros:}, {@code exposures:}), warning about
+ * {@code snapshots:}, {@code analyses:}, {@code macros:}, {@code exposures:}, {@code unit_tests:}), warning about
  * unknown keys with a "did you mean" and naming the line of every error.
  */
 public final class PropertiesParser {
@@ -86,7 +86,8 @@ public final class PropertiesParser {
         for (YamlMap exposure : entries(doc, "exposures", file)) {
             exposures.add(exposure(exposure, file));
         }
-        return new Properties(file, patches, sources, tests, macros, exposures);
+        return new Properties(file, patches, sources, tests, macros, exposures,
+                new UnitTestParser(diagnostics).parse(doc, file));
     }
 
     private Properties.Patch patch(YamlMap entry, ResourceType type, String file, List<Properties.TestEntry> tests) {

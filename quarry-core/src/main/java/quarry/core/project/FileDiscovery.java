@@ -29,7 +29,8 @@ public final class FileDiscovery {
             default -> null;
         });
         scan(root, project.seedPaths(), ignore, found, (rel, ext) -> ext.equals("csv") ? FileKind.SEED : null);
-        scan(root, project.testPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.SINGULAR_TEST : null);
+        scan(root, project.testPaths(), ignore, found,
+                (rel, ext) -> ext.equals("sql") ? FileKind.SINGULAR_TEST : null);
         scan(root, project.analysisPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.ANALYSIS : null);
         scan(root, project.snapshotPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.SNAPSHOT : null);
         List<String> propertyPaths = new ArrayList<>();
@@ -40,6 +41,7 @@ public final class FileDiscovery {
         scan(root, propertyPaths, ignore, found,
                 (rel, ext) -> ext.equals("yml") || ext.equals("yaml") ? FileKind.PROPERTIES : null);
         scan(root, project.docsPaths(), ignore, found, (rel, ext) -> ext.equals("md") ? FileKind.DOCS : null);
+        found.values().removeIf(FileDiscovery::isFixture);
         found.replaceAll((key, file) -> isGenericTestFile(file)
                 ? new ProjectFile(file.absolutePath(), file.originalFilePath(), file.path(), FileKind.MACRO) : file);
         return new ArrayList<>(found.values());
@@ -48,6 +50,11 @@ public final class FileDiscovery {
     /** dbt reads a test path's {@code generic/} folder as macros: generic tests ({@code {% test %}} blocks). */
     private static boolean isGenericTestFile(ProjectFile file) {
         return file.kind() == FileKind.SINGULAR_TEST && file.path().startsWith("generic/");
+    }
+
+    /** Files under a test path's {@code fixtures/} folder are unit test fixtures, not singular tests. */
+    private static boolean isFixture(ProjectFile file) {
+        return file.kind() == FileKind.SINGULAR_TEST && file.path().startsWith("fixtures/");
     }
 
     private interface Classifier {

@@ -10,4 +10,13 @@ import quarry.core.manifest.Node;
 public interface NodeCompiler {
 
     ExecutableNode compile(Node node);
+
+    /**
+     * A model's SQL for one of its unit tests: its refs, sources and {@code this} read the given
+     * fixture queries ({@code inputs} by the unique id each stands for), with the test's overrides.
+     */
+    default String compileUnitTest(Node model, java.util.Map<String, String> inputs,
+            quarry.core.manifest.UnitTest.Overrides overrides) {
+        throw new UnsupportedOperationException("this compiler does not compile unit tests");
+    }
 }

@@ -25,7 +25,8 @@ import quarry.core.seed.SeedTable;
 
 /**
  * Runs one node of a run or build against the adapter: compiles it with a live connection, runs
- * its pre-hooks, asks the adapter to build it (models, seeds, snapshots) or runs its query (tests),
+ * its pre-hooks, asks the adapter to build it (models, seeds, snapshots) or runs its query (tests;
+ * unit tests through {@link UnitTestRunner}),
  * runs its post-hooks, writes target/compiled and target/run, and prints its progress lines.
  * An error fails only this node: the scheduler skips its dependants and goes on with the rest.
  */
@@ -72,6 +73,11 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
         Optional<String> code = Optional.empty();
         NodeResult result;
         try {
+            if (node.resourceType() == ResourceType.UNIT_TEST) {
+                result = new UnitTestRunner(manifest, compiler, connection, targetDir).run(manifest.unitTest(id).orElseThrow());
+                reporter.finish(index, node, result);
+                return result;
+            }
             ExecutableNode executable = compiler.compile(node);
             compiled = Optional.of(new NodeResult.Timing("compile", compileStart, Instant.now()));
             code = Optional.of(executable.sql());

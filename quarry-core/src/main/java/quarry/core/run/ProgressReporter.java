@@ -46,6 +46,14 @@ public final class ProgressReporter {
             case FAIL -> "FAIL " + result.failures().orElse(0L) + " " + node.name();
             default -> failed(node);
         };
+        if (node.resourceType() == ResourceType.UNIT_TEST) {
+            message = unitTestLine(node, result.status());
+            status = switch (result.status()) {
+                case PASS -> "PASS";
+                case FAIL -> "FAIL";
+                default -> "ERROR";
+            };
+        }
         EventLog.Level level = switch (result.status()) {
             case SUCCESS, PASS -> EventLog.Level.INFO;
             case WARN -> EventLog.Level.WARN;
@@ -57,10 +65,29 @@ public final class ProgressReporter {
                         "node_info", Map.of("unique_id", node.uniqueId(), "node_status", result.status().wireName())));
     }
 
+    /** dbt's result line of a unit test: {@code PASS stg_orders::test_name}, {@code FAIL ...}, {@code ERROR ...}. */
+    private static String unitTestLine(Node node, NodeResult.Status status) {
+        String verdict = switch (status) {
+            case PASS -> "PASS";
+            case FAIL -> "FAIL";
+            default -> "ERROR";
+        };
+        return verdict + " " + unitTestName(node);
+    }
+
+    /** {@code model::test}, the model named by the unit test's attached node ({@code model.pkg.name[.vN]}). */
+    static String unitTestName(Node node) {
+        String model = node.attachedNode() == null ? "" : node.attachedNode();
+        String[] parts = model.split("\\.");
+        String modelName = parts.length >= 3 ? parts[2] : model;
+        return modelName + "::" + node.name();
+    }
+
     /** Prints the SKIP line of a node that did not run because a parent failed. */
     public void skip(Node node) {
         int index = started.incrementAndGet();
-        String what = node.resourceType() == ResourceType.TEST ? "test " + node.name() : "relation " + where(node);
+        String what = node.resourceType() == ResourceType.TEST ? "test " + node.name()
+                : node.resourceType() == ResourceType.UNIT_TEST ? "unit_test " + unitTestName(node) : "relation " + where(node);
         log.emit(EventLog.Level.INFO, "SkippingDetails", "Z033",
                 ProgressLine.format(index, total, "SKIP " + what, "SKIP", ProgressLine.DEFAULT_WIDTH),
                 Map.of("node_info", Map.of("unique_id", node.uniqueId(), "node_status", "skipped")));
@@ -71,6 +98,7 @@ public final class ProgressReporter {
         return switch (node.resourceType()) {
             case MODEL -> materialized(node) + " model";
             case TEST -> "data test";
+            case UNIT_TEST -> "unit test";
             default -> node.resourceType().dbtName();
         };
     }
@@ -81,6 +109,7 @@ public final class ProgressReporter {
             case SEED -> "seed file " + where(node);
             case SNAPSHOT -> "snapshot " + where(node);
             case TEST -> "test " + node.name();
+            case UNIT_TEST -> "unit_test " + unitTestName(node);
             default -> node.resourceType().dbtName() + " " + node.name();
         };
     }
@@ -107,7 +136,7 @@ public final class ProgressReporter {
         return switch (node.resourceType()) {
             case SEED -> "LogSeedResult";
             case SNAPSHOT -> "LogSnapshotResult";
-            case TEST -> "LogTestResult";
+            case TEST, UNIT_TEST -> "LogTestResult";
             default -> "LogModelResult";
         };
     }
@@ -116,7 +145,7 @@ public final class ProgressReporter {
         return switch (node.resourceType()) {
             case SEED -> "Q016";
             case SNAPSHOT -> "Q015";
-            case TEST -> "Q007";
+            case TEST, UNIT_TEST -> "Q007";
             default -> "Q012";
         };
     }

@@ -89,7 +89,7 @@ public final class RunInvocation {
     private static boolean executes(Node node) {
         return switch (node.resourceType()) {
             case MODEL -> !node.isEphemeral();
-            case SEED, SNAPSHOT, TEST -> true;
+            case SEED, SNAPSHOT, TEST, UNIT_TEST -> true;
             default -> false;
         };
     }
@@ -98,7 +98,8 @@ public final class RunInvocation {
      * The parents the scheduler waits for: a node's selected parents, plus the selected tests of
      * those parents, so that a failing test skips the tested node's children as in {@code dbt build}.
      * A test that also depends on the node itself (a relationships test between the two) is not
-     * made its parent.
+     * made its parent. A model waits for its unit tests, which wait for the model's parents (dbt
+     * build runs unit tests before the model they test; a failing one skips it and its dependants).
      */
     private Map<String, Set<String>> schedulingParents(List<String> order) {
         Set<String> inRun = new LinkedHashSet<>(order);
@@ -111,10 +112,22 @@ public final class RunInvocation {
                 }
             }
         }
+        Map<String, List<String>> unitTestsOf = new LinkedHashMap<>();
+        for (String id : order) {
+            manifest.unitTest(id).ifPresent(u -> unitTestsOf.computeIfAbsent(u.modelUniqueId(), m -> new ArrayList<>()).add(id));
+        }
         Map<String, Set<String>> parents = new LinkedHashMap<>();
         for (String id : order) {
             Node node = manifest.node(id).orElseThrow();
             Set<String> waits = new LinkedHashSet<>();
+            if (node.resourceType() == ResourceType.UNIT_TEST) {
+                // a unit test runs before its model, once the model's own parents are built
+                waits.addAll(throughEphemerals(node.attachedNode()));
+                waits.retainAll(inRun);
+                parents.put(id, waits);
+                continue;
+            }
+            waits.addAll(unitTestsOf.getOrDefault(id, List.of()));
             for (String parent : throughEphemerals(id)) {
                 waits.add(parent);
                 if (node.resourceType() != ResourceType.TEST) {
@@ -206,7 +219,7 @@ public final class RunInvocation {
                             + " (" + node.originalFilePath() + ")", Map.of());
             log.emit(isWarning ? EventLog.Level.WARN : EventLog.Level.ERROR, "RunResultError", "Z022",
                     "  " + problem.message().replace("\n", "\n  "), Map.of());
-            if (problem.compiledCode().isPresent()) {
+            if (problem.compiledCode().isPresent() && node.resourceType() != ResourceType.UNIT_TEST) {
                 log.info("SQLCompiledPath", "Z026", "  compiled code at " + targetDir.getFileName() + "/"
                         + node.artifactPath("run"));
             }

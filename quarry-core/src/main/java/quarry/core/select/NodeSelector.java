@@ -19,12 +19,12 @@ import quarry.core.manifest.ResourceType;
 /**
  * dbt's node selection: {@code --select} and {@code --exclude} expressions (space for union, comma for
  * intersection, graph operators {@code +}, {@code N+}, {@code @}) and named selectors, then eager
- * indirect selection of tests whose parents were selected.
+ * indirect selection of tests (data tests and unit tests) whose parents were selected.
  */
 public final class NodeSelector {
 
     static final List<String> METHODS = List.of("fqn", "tag", "path", "file", "package", "config", "resource_type",
-            "source", "exposure", "test_type", "test_name", "access", "group", "version", "selector");
+            "source", "exposure", "test_type", "test_name", "access", "group", "version", "selector", "unit_test");
 
     private final Manifest manifest;
     private final Dag dag;
@@ -38,6 +38,7 @@ public final class NodeSelector {
         manifest.nodes().values().forEach(n -> all.put(n.uniqueId(), Selectable.of(n)));
         manifest.sources().values().forEach(s -> all.put(s.uniqueId(), Selectable.of(s)));
         manifest.exposures().values().forEach(e -> all.put(e.uniqueId(), Selectable.of(e)));
+        manifest.unitTests().values().forEach(u -> all.put(u.uniqueId(), Selectable.of(u.asNode())));
     }
 
     /**
@@ -65,7 +66,7 @@ public final class NodeSelector {
     private Set<String> addTests(Set<String> chosen) {
         Set<String> out = new LinkedHashSet<>(chosen);
         for (Selectable s : all.values()) {
-            if (s.type() == ResourceType.TEST && !out.contains(s.uniqueId())) {
+            if ((s.type() == ResourceType.TEST || s.type() == ResourceType.UNIT_TEST) && !out.contains(s.uniqueId())) {
                 for (String parent : dag.parents(s.uniqueId())) {
                     if (chosen.contains(parent)) {
                         out.add(s.uniqueId());
@@ -165,9 +166,11 @@ public final class NodeSelector {
             case "test_type" -> switch (value) {
                 case "generic", "schema" -> s -> s.node() != null && s.node().testMetadata() != null;
                 case "singular", "data" -> s -> s.type() == ResourceType.TEST && s.node() != null && s.node().testMetadata() == null;
-                case "unit" -> s -> false;
+                case "unit" -> s -> s.type() == ResourceType.UNIT_TEST;
                 default -> throw new SelectionException("unknown test_type '" + value + "'; use generic, singular, data or unit");
             };
+            case "unit_test" -> s -> s.type() == ResourceType.UNIT_TEST && (glob(value).matcher(s.name()).matches()
+                    || fqnMatches(s, value));
             case "test_name" -> s -> s.node() != null && s.node().testMetadata() != null
                     && glob(value).matcher(s.node().testMetadata().name()).matches();
             case "config" -> {

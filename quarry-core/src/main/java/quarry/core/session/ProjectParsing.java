@@ -60,7 +60,8 @@ public final class ProjectParsing {
             Manifest parsed = new ManifestParser(session.projects(), settings, session.diagnostics(), timings, reuse)
                     .parse();
             Manifest manifest = new Manifest(parsed.projectName(), parsed.nodes(), parsed.sources(), parsed.macros(),
-                    parsed.docs(), parsed.exposures(), parsed.disabled(), quarry.core.select.Selectors.load(session.root().root()));
+                    parsed.docs(), parsed.exposures(), parsed.disabled(), quarry.core.select.Selectors.load(session.root().root()),
+                    parsed.unitTests());
             Dag dag = Dag.of(manifest);
             timings.mark("graph_elapsed");
             return new ParseResult(manifest, dag);
