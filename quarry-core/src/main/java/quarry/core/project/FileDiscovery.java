@@ -103,13 +103,24 @@ public final class FileDiscovery {
                 if (kind == null) {
                     continue;
                 }
-                String original = slashes(root.relativize(f).toString());
+                String original = relative(root, f);
                 if (found.containsKey(original) || ignore.ignores(original)) {
                     continue;
                 }
-                found.put(original, new ProjectFile(f, original, slashes(dir.relativize(f).toString()), kind));
+                found.put(original, new ProjectFile(f, original, relative(dir, f), kind));
             }
         }
+    }
+
+    /** {@code file} relative to {@code dir}, with forward slashes; a string cut when it lies beneath (the usual case, and cheap). */
+    private static String relative(Path dir, Path file) {
+        String d = dir.toString();
+        String f = file.toString();
+        if (!d.isEmpty() && f.length() > d.length() + 1 && f.startsWith(d) && f.charAt(d.length()) == java.io.File.separatorChar
+                && !d.endsWith(java.io.File.separator)) {
+            return slashes(f.substring(d.length() + 1));
+        }
+        return slashes(dir.relativize(file).toString());
     }
 
     private static String slashes(String path) {
