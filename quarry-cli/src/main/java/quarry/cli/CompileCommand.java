@@ -2,9 +2,12 @@ package quarry.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,18 +109,41 @@ final class CompileCommand extends ProjectCommand {
     /** Folders already made by this compile: creating each once saves a system call per file. */
     private final Set<Path> made = ConcurrentHashMap.newKeySet();
 
+    /** Folders this compile created: the files in them are new, there is nothing to compare. */
+    private final Set<Path> created = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Writes a compiled file, unless it already holds this text: on a second compile most files
+     * are unchanged, and comparing costs the file system far less than truncating and rewriting
+     * (file contents are the same either way; only an unchanged file's modification time stays).
+     */
     private void write(Path file, String text) {
         try {
             Path dir = file.getParent();
             if (!made.contains(dir)) {
                 // another thread may be making it too: createDirectories tolerates that, and the
                 // folder is recorded only once it exists
-                Files.createDirectories(dir);
+                if (!Files.isDirectory(dir)) {
+                    Files.createDirectories(dir);
+                    created.add(dir);
+                }
                 made.add(dir);
             }
-            Files.writeString(file, text);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (!created.contains(dir) && sameContent(file, bytes)) {
+                return;
+            }
+            Files.write(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean sameContent(Path file, byte[] bytes) throws IOException {
+        try {
+            return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (NoSuchFileException e) {
+            return false;
         }
     }
 }

@@ -14,7 +14,7 @@ public final class Main {
 
     /** Runs one invocation with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = QuarryCommand.commandLine();
+        CommandLine commandLine = QuarryCommand.commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);

@@ -38,6 +38,24 @@ class MainTest {
     }
 
     @Test
+    void aCommandsHelpAndOptionsBeforeItWorkWhenOnlyThatCommandIsBuilt() {
+        assertThat(quarry("--no-partial-parse", "parse", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: quarry parse", "--project-dir");
+        assertThat(QuarryCommand.commandLine(new String[] {"parse", "--help"}).getSubcommands()).containsOnlyKeys("parse");
+        java.util.Set<String> all = QuarryCommand.commandLine().getSubcommands().keySet();
+        assertThat(all).contains("parse", "run", "server", "docs");
+        assertThat(QuarryCommand.commandLine(new String[] {"--help"}).getSubcommands().keySet()).isEqualTo(all);
+        assertThat(QuarryCommand.commandLine(new String[] {"frobnicate", "parse"}).getSubcommands().keySet())
+                .isEqualTo(all);
+    }
+
+    @Test
+    void aGroupCommandsSubcommandIsFoundWhenOnlyTheGroupIsBuilt() {
+        assertThat(quarry("docs", "generate", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: quarry docs generate");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(quarry("frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("frobnicate");

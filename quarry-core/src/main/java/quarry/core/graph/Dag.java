@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import quarry.core.manifest.Exposure;
 import quarry.core.manifest.Manifest;
 import quarry.core.manifest.Node;
@@ -89,7 +88,7 @@ public final class Dag {
         return children.getOrDefault(id, List.of());
     }
 
-    /** manifest.json's {@code parent_map} / {@code child_map}: every id with its sorted neighbours. */
+    /** manifest.json's {@code parent_map} / {@code child_map}: every id with its sorted neighbours, in id order. */
     public Map<String, List<String>> parentMap() {
         return sortedCopy(parents);
     }
@@ -98,13 +97,30 @@ public final class Dag {
         return sortedCopy(children);
     }
 
-    private static Map<String, List<String>> sortedCopy(Map<String, List<String>> map) {
-        Map<String, List<String>> out = new TreeMap<>();
-        map.forEach((k, v) -> {
+    /** Every id of both maps, sorted once (in parallel: a large project has tens of thousands) for both. */
+    private volatile String[] sortedIds;
+
+    private Map<String, List<String>> sortedCopy(Map<String, List<String>> map) {
+        String[] ids = sortedIds;
+        if (ids == null) {
+            Set<String> all = new java.util.HashSet<>(parents.keySet());
+            all.addAll(children.keySet());
+            ids = all.toArray(String[]::new);
+            java.util.Arrays.parallelSort(ids);
+            sortedIds = ids;
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>(ids.length * 4 / 3 + 1);
+        for (String id : ids) {
+            List<String> v = map.get(id);
+            if (v == null) {
+                continue;
+            }
             List<String> sorted = new ArrayList<>(v);
-            Collections.sort(sorted);
-            out.put(k, sorted);
-        });
+            if (sorted.size() > 1) {
+                Collections.sort(sorted);
+            }
+            out.put(id, sorted);
+        }
         return out;
     }
 
@@ -171,54 +187,96 @@ public final class Dag {
         return order;
     }
 
-    /** Tarjan's strongly connected components, iteratively; the first component of two or more (or a self-loop) is reported. */
+    /**
+     * Tarjan's strongly connected components, iteratively, over ids numbered once (arrays, not
+     * maps: the graph of a large project has tens of thousands of ids); the first component of two
+     * or more (or a self-loop) is reported.
+     */
     private void checkAcyclic() {
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> low = new HashMap<>();
-        Deque<String> stack = new ArrayDeque<>();
-        Set<String> onStack = new java.util.HashSet<>();
-        int[] counter = {0};
-        for (String start : parents.keySet()) {
-            if (index.containsKey(start)) {
+        Map<String, Integer> number = new HashMap<>(parents.size() * 2);
+        List<String> ids = new ArrayList<>(parents.size());
+        for (String id : parents.keySet()) {
+            number.put(id, ids.size());
+            ids.add(id);
+        }
+        for (String id : children.keySet()) {
+            if (number.putIfAbsent(id, ids.size()) == null) {
+                ids.add(id);
+            }
+        }
+        int[][] edges = new int[ids.size()][];
+        for (int v = 0; v < edges.length; v++) {
+            List<String> out = children(ids.get(v));
+            int[] targets = new int[out.size()];
+            for (int i = 0; i < targets.length; i++) {
+                Integer w = number.get(out.get(i));
+                if (w == null) {
+                    w = ids.size();
+                    number.put(out.get(i), w);
+                    ids.add(out.get(i));
+                }
+                targets[i] = w;
+            }
+            edges[v] = targets;
+        }
+        int n = ids.size();
+        if (edges.length < n) {
+            edges = java.util.Arrays.copyOf(edges, n);
+            for (int v = 0; v < n; v++) {
+                if (edges[v] == null) {
+                    edges[v] = new int[0];
+                }
+            }
+        }
+        int[] index = new int[n];
+        int[] low = new int[n];
+        java.util.Arrays.fill(index, -1);
+        boolean[] onStack = new boolean[n];
+        int[] stack = new int[n];
+        int stackSize = 0;
+        int[] work = new int[n];
+        int[] next = new int[n];
+        int counter = 0;
+        for (int start = 0; start < parents.size(); start++) {
+            if (index[start] >= 0) {
                 continue;
             }
-            Deque<Map.Entry<String, java.util.Iterator<String>>> work = new ArrayDeque<>();
-            index.put(start, counter[0]);
-            low.put(start, counter[0]++);
-            stack.push(start);
-            onStack.add(start);
-            work.push(Map.entry(start, children(start).iterator()));
-            while (!work.isEmpty()) {
-                Map.Entry<String, java.util.Iterator<String>> top = work.peek();
-                String v = top.getKey();
-                if (top.getValue().hasNext()) {
-                    String w = top.getValue().next();
-                    if (w.equals(v)) {
-                        throw new CycleException(List.of(v));
+            int depth = 0;
+            index[start] = low[start] = counter++;
+            stack[stackSize++] = start;
+            onStack[start] = true;
+            work[depth++] = start;
+            next[start] = 0;
+            while (depth > 0) {
+                int v = work[depth - 1];
+                if (next[v] < edges[v].length) {
+                    int w = edges[v][next[v]++];
+                    if (w == v) {
+                        throw new CycleException(List.of(ids.get(v)));
                     }
-                    if (!index.containsKey(w)) {
-                        index.put(w, counter[0]);
-                        low.put(w, counter[0]++);
-                        stack.push(w);
-                        onStack.add(w);
-                        work.push(Map.entry(w, children(w).iterator()));
-                    } else if (onStack.contains(w)) {
-                        low.put(v, Math.min(low.get(v), index.get(w)));
+                    if (index[w] < 0) {
+                        index[w] = low[w] = counter++;
+                        stack[stackSize++] = w;
+                        onStack[w] = true;
+                        next[w] = 0;
+                        work[depth++] = w;
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
                     }
                 } else {
-                    work.pop();
-                    if (!work.isEmpty()) {
-                        String parent = work.peek().getKey();
-                        low.put(parent, Math.min(low.get(parent), low.get(v)));
+                    depth--;
+                    if (depth > 0) {
+                        int parent = work[depth - 1];
+                        low[parent] = Math.min(low[parent], low[v]);
                     }
-                    if (low.get(v).equals(index.get(v))) {
+                    if (low[v] == index[v]) {
                         List<String> component = new ArrayList<>();
-                        String w;
+                        int w;
                         do {
-                            w = stack.pop();
-                            onStack.remove(w);
-                            component.add(w);
-                        } while (!w.equals(v));
+                            w = stack[--stackSize];
+                            onStack[w] = false;
+                            component.add(ids.get(w));
+                        } while (w != v);
                         if (component.size() > 1) {
                             throw new CycleException(cycleOrder(component));
                         }

@@ -67,7 +67,7 @@ public record Node(
 
     /** An unmodifiable copy, unless the map already is one (nodes are rebuilt often while parsing). */
     private static Map<String, Object> unmodifiable(Map<String, Object> map) {
-        if (map == null) {
+        if (map == null || map.isEmpty()) {
             return Map.of();
         }
         if (map.getClass() == UNMODIFIABLE) {

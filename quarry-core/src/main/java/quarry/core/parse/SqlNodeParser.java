@@ -19,6 +19,7 @@ final class SqlNodeParser {
     private final ConfigResolver configs;
     private final ParseSettings.Bound jinja;
     private final PatchIndex patches;
+    private final SharedConfigs sharedConfigs = new SharedConfigs();
 
     SqlNodeParser(ConfigResolver configs, ParseSettings.Bound jinja, PatchIndex patches) {
         this.configs = configs;
@@ -121,7 +122,8 @@ final class SqlNodeParser {
     }
 
     /** Sets the config and where the node lands: database, schema, alias and its relation name. */
-    Node.Builder place(Node.Builder b, Map<String, Object> config, String version) {
+    Node.Builder place(Node.Builder b, Map<String, Object> resolved, String version) {
+        Map<String, Object> config = sharedConfigs.of(resolved);
         Node probe = b.config(config).version(version).build();
         NodeDraft draft = new NodeDraft(probe.resourceType(), probe.uniqueId(), probe.packageName(), probe.name(),
                 probe.fqn(), probe.path(), probe.originalFilePath(), config, version, probe.rawCode());

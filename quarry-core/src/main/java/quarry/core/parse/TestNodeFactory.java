@@ -16,6 +16,9 @@ final class TestNodeFactory {
     private static final java.util.regex.Pattern LOOKS_LIKE_CALL =
             java.util.regex.Pattern.compile("^\\s*(ref|source)\\s*\\(.+\\)\\s*$", java.util.regex.Pattern.DOTALL);
 
+    /** A generic test has no file of its own: its checksum is that of empty text (the same for every test). */
+    private static final String EMPTY_CHECKSUM = Hashing.sha256("");
+
     private final ConfigResolver configs;
     private final SqlNodeParser placer;
 
@@ -55,7 +58,7 @@ final class TestNodeFactory {
         Node.Builder b = Node.builder(ResourceType.TEST, test.uniqueId()).packageName(packageName).name(test.name())
                 .path(test.fileName() + ".sql").originalFilePath(propertiesFile.originalFilePath()).fqn(fqn)
                 .rawCode(test.rawCode()).language("sql").description(test.description())
-                .checksum(Hashing.sha256("")).refs(refs).sources(sources)
+                .checksum(EMPTY_CHECKSUM).refs(refs).sources(sources)
                 .testMetadata(new TestMetadata(test.testName(), test.namespace(), kwargs))
                 .columnName(test.columnName()).fileKeyName(fileKey).configCallDict(Map.of()).staticallyParsed(true);
         return placer.place(b, config, null).build();

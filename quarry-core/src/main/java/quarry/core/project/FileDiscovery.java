@@ -22,25 +22,25 @@ public final class FileDiscovery {
     public static List<ProjectFile> discover(DbtProject project, DbtIgnore ignore) {
         Map<String, ProjectFile> found = new LinkedHashMap<>();
         Path root = project.root();
-        scan(root, project.macroPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.MACRO : null);
-        scan(root, project.modelPaths(), ignore, found, (rel, ext) -> switch (ext) {
+        Listings listings = new Listings();
+        scan(root, project.macroPaths(), ignore, found, listings, ext -> ext.equals("sql") ? FileKind.MACRO : null);
+        scan(root, project.modelPaths(), ignore, found, listings, ext -> switch (ext) {
             case "sql" -> FileKind.MODEL;
             case "py" -> FileKind.PYTHON_MODEL;
             default -> null;
         });
-        scan(root, project.seedPaths(), ignore, found, (rel, ext) -> ext.equals("csv") ? FileKind.SEED : null);
-        scan(root, project.testPaths(), ignore, found,
-                (rel, ext) -> ext.equals("sql") ? FileKind.SINGULAR_TEST : null);
-        scan(root, project.analysisPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.ANALYSIS : null);
-        scan(root, project.snapshotPaths(), ignore, found, (rel, ext) -> ext.equals("sql") ? FileKind.SNAPSHOT : null);
+        scan(root, project.seedPaths(), ignore, found, listings, ext -> ext.equals("csv") ? FileKind.SEED : null);
+        scan(root, project.testPaths(), ignore, found, listings, ext -> ext.equals("sql") ? FileKind.SINGULAR_TEST : null);
+        scan(root, project.analysisPaths(), ignore, found, listings, ext -> ext.equals("sql") ? FileKind.ANALYSIS : null);
+        scan(root, project.snapshotPaths(), ignore, found, listings, ext -> ext.equals("sql") ? FileKind.SNAPSHOT : null);
         List<String> propertyPaths = new ArrayList<>();
         for (List<String> l : List.of(project.modelPaths(), project.seedPaths(), project.snapshotPaths(),
                 project.analysisPaths(), project.macroPaths(), project.testPaths())) {
             propertyPaths.addAll(l);
         }
-        scan(root, propertyPaths, ignore, found,
-                (rel, ext) -> ext.equals("yml") || ext.equals("yaml") ? FileKind.PROPERTIES : null);
-        scan(root, project.docsPaths(), ignore, found, (rel, ext) -> ext.equals("md") ? FileKind.DOCS : null);
+        scan(root, propertyPaths, ignore, found, listings,
+                ext -> ext.equals("yml") || ext.equals("yaml") ? FileKind.PROPERTIES : null);
+        scan(root, project.docsPaths(), ignore, found, listings, ext -> ext.equals("md") ? FileKind.DOCS : null);
         found.values().removeIf(FileDiscovery::isFixture);
         found.replaceAll((key, file) -> isGenericTestFile(file)
                 ? new ProjectFile(file.absolutePath(), file.originalFilePath(), file.path(), FileKind.MACRO) : file);
@@ -58,15 +58,21 @@ public final class FileDiscovery {
     }
 
     private interface Classifier {
-        FileKind classify(String relative, String extension);
+        FileKind classify(String extension);
     }
 
-    private static void scan(Path root, List<String> resourcePaths, DbtIgnore ignore, Map<String, ProjectFile> found,
-            Classifier classifier) {
-        for (String resourcePath : resourcePaths) {
-            Path dir = root.resolve(resourcePath).normalize();
-            if (!Files.isDirectory(dir)) {
-                continue;
+    /**
+     * The sorted regular files under each folder walked so far: properties files are looked for
+     * in the folders already walked for models, seeds and so on, and a large project's folders are
+     * walked once, not twice.
+     */
+    private static final class Listings {
+        private final Map<Path, List<Path>> byFolder = new java.util.HashMap<>();
+
+        List<Path> files(Path dir) {
+            List<Path> known = byFolder.get(dir);
+            if (known != null) {
+                return known;
             }
             List<Path> files = new ArrayList<>();
             try {
@@ -89,21 +95,45 @@ public final class FileDiscovery {
                 throw new UncheckedIOException(e);
             }
             files.sort(Comparator.comparing(Path::toString));
-            for (Path f : files) {
-                String original = slashes(root.relativize(f).toString());
-                if (found.containsKey(original) && found.get(original).kind() != FileKind.DOCS
-                        || ignore.ignores(original)) {
-                    continue;
-                }
+            List<Path> listed = List.copyOf(files);
+            byFolder.put(dir, listed);
+            return listed;
+        }
+    }
+
+    private static void scan(Path root, List<String> resourcePaths, DbtIgnore ignore, Map<String, ProjectFile> found,
+            Listings listings, Classifier classifier) {
+        for (String resourcePath : resourcePaths) {
+            Path dir = root.resolve(resourcePath).normalize();
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            for (Path f : listings.files(dir)) {
                 String name = f.getFileName().toString();
                 int dot = name.lastIndexOf('.');
                 String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
-                FileKind kind = classifier.classify(original, ext);
-                if (kind != null && !found.containsKey(original)) {
-                    found.put(original, new ProjectFile(f, original, slashes(dir.relativize(f).toString()), kind));
+                FileKind kind = classifier.classify(ext);
+                if (kind == null) {
+                    continue;
                 }
+                String original = relative(root, f);
+                if (found.containsKey(original) || ignore.ignores(original)) {
+                    continue;
+                }
+                found.put(original, new ProjectFile(f, original, relative(dir, f), kind));
             }
         }
+    }
+
+    /** {@code file} relative to {@code dir}, with forward slashes; a string cut when it lies beneath (the usual case, and cheap). */
+    private static String relative(Path dir, Path file) {
+        String d = dir.toString();
+        String f = file.toString();
+        if (!d.isEmpty() && f.length() > d.length() + 1 && f.startsWith(d) && f.charAt(d.length()) == java.io.File.separatorChar
+                && !d.endsWith(java.io.File.separator)) {
+            return slashes(f.substring(d.length() + 1));
+        }
+        return slashes(dir.relativize(file).toString());
     }
 
     private static String slashes(String path) {

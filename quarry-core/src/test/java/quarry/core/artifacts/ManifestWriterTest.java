@@ -47,6 +47,32 @@ class ManifestWriterTest {
     }
 
     @Test
+    void everyNodeIsWrittenOnceInOrderAcrossTheParallelBatches() throws Exception {
+        // more nodes than one batch (2,048) and not a multiple of a chunk (64)
+        Map<String, String> files = new java.util.HashMap<>();
+        files.put("dbt_project.yml", "name: p\nprofile: test\n");
+        int models = 2_100;
+        for (int i = 0; i < models; i++) {
+            files.put("models/m" + i + ".sql", i == 0 ? "select 1 as id" : "select * from {{ ref('m" + (i - 1) + "') }}");
+        }
+        TestProjects.write(dir, files);
+        var parsed = TestProjects.parse(dir);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ManifestWriter(parsed.session().relationStyle()).write(out, parsed.result().manifest(), parsed.result().dag(),
+                new InvocationInfo("id-1", Instant.parse("2026-01-01T00:00:00Z"), "1.12.0", "quarry_test", Map.of()),
+                Map.of());
+        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+        java.util.List<String> written = new java.util.ArrayList<>();
+        json.get("nodes").fieldNames().forEachRemaining(written::add);
+        assertThat(written).containsExactlyElementsOf(parsed.result().manifest().nodes().keySet()).hasSize(models);
+        assertThat(json.at("/nodes/model.p.m2099/depends_on/nodes/0").asText()).isEqualTo("model.p.m2098");
+        assertThat(json.get("sources")).isNotNull();
+        java.util.List<String> parentIds = new java.util.ArrayList<>();
+        json.get("parent_map").fieldNames().forEachRemaining(parentIds::add);
+        assertThat(parentIds).isSorted().hasSize(models);
+    }
+
+    @Test
     void hasTheTopLevelKeysOfManifestV12() throws Exception {
         JsonNode m = manifest();
         assertThat(m.fieldNames()).toIterable().contains("metadata", "nodes", "sources", "macros", "docs", "exposures",

@@ -29,6 +29,30 @@ class DagTest {
     }
 
     @Test
+    void aModelThatSelectsFromItselfIsACycleOfOne() {
+        TestProjects.write(dir, Map.of(
+                "dbt_project.yml", "name: p\nprofile: test\n",
+                "models/a.sql", "select 1",
+                "models/self.sql", "select * from {{ ref('self') }} join {{ ref('a') }}"));
+        assertThatThrownBy(() -> TestProjects.parse(dir)).isInstanceOf(CycleException.class)
+                .satisfies(e -> assertThat(((CycleException) e).members()).containsExactly("model.p.self"));
+    }
+
+    @Test
+    void parentAndChildMapsListEveryIdSorted() {
+        TestProjects.write(dir, Map.of(
+                "dbt_project.yml", "name: p\nprofile: test\n",
+                "models/z.sql", "select 1",
+                "models/b.sql", "select * from {{ ref('z') }}",
+                "models/a.sql", "select * from {{ ref('z') }} join {{ ref('b') }}"));
+        Dag dag = TestProjects.parse(dir).result().dag();
+        assertThat(dag.parentMap().keySet()).containsExactly("model.p.a", "model.p.b", "model.p.z");
+        assertThat(dag.parentMap().get("model.p.a")).containsExactly("model.p.b", "model.p.z");
+        assertThat(dag.childMap().keySet()).containsExactly("model.p.a", "model.p.b", "model.p.z");
+        assertThat(dag.childMap().get("model.p.z")).containsExactly("model.p.a", "model.p.b");
+    }
+
+    @Test
     void ordersParentsBeforeChildrenAndWalksBothWays() {
         TestProjects.write(dir, Map.of(
                 "dbt_project.yml", "name: p\nprofile: test\n",
