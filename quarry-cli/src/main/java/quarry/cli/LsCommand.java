@@ -30,13 +30,12 @@ final class LsCommand extends ProjectCommand {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
 
-    @Option(names = "--resource-type", arity = "1..*", paramLabel = "TYPE",
-            description = "Only these types: model, seed, snapshot, test, unit_test, source, exposure, analysis, all.")
-    List<String> resourceTypes = new ArrayList<>();
+    @Mixin
+    ResourceTypeOptions types = new ResourceTypeOptions();
 
-    @Option(names = "--exclude-resource-type", arity = "1..*", paramLabel = "TYPE",
-            description = "Leave these types out, e.g. unit_test.")
-    List<String> excludedTypes = new ArrayList<>();
+    /** Every resource type ls can list (dbt's names). */
+    private static final List<String> LISTABLE = java.util.Arrays.stream(ResourceType.values())
+            .map(ResourceType::dbtName).toList();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "selector",
             description = "selector (default), name, path or json.")
@@ -65,11 +64,7 @@ final class LsCommand extends ProjectCommand {
         Manifest manifest = result.manifest();
         NodeSelector selector = new NodeSelector(manifest, result.dag(), Selectors.load(session.root().root()));
         Set<String> ids = selector.onlyTypes(selector.select(selection.select, selection.exclude, selection.selector),
-                resourceTypes);
-        if (!excludedTypes.isEmpty()) {
-            ids = new java.util.LinkedHashSet<>(ids);
-            ids.removeAll(selector.onlyTypes(ids, excludedTypes));
-        }
+                types.narrow(LISTABLE));
         List<String> lines = new ArrayList<>();
         for (String id : ids) {
             String line = line(manifest, id);

@@ -8,14 +8,14 @@ import quarry.core.Suggestions;
 import quarry.core.select.SelectionException;
 
 /**
- * dbt's {@code --resource-type} and {@code --exclude-resource-type} of {@code build} and {@code test}:
- * narrow the command's own resource types ({@code quarry build --exclude-resource-type unit_test}
+ * dbt's {@code --resource-type} and {@code --exclude-resource-type} of {@code build}, {@code test} and
+ * {@code ls}: narrow the command's own resource types ({@code quarry build --exclude-resource-type unit_test}
  * is how production runs leave unit tests out).
  */
 final class ResourceTypeOptions {
 
     @Option(names = "--resource-type", arity = "1..*", paramLabel = "TYPE",
-            description = "Only these of the command's types: model, seed, snapshot, test, unit_test.")
+            description = "Only these of the command's types (model, seed, snapshot, test, unit_test, source, ...).")
     List<String> include = new ArrayList<>();
 
     @Option(names = "--exclude-resource-type", arity = "1..*", paramLabel = "TYPE",
