@@ -60,6 +60,16 @@ public final class GenericTestBuilder {
 
     public static GenericTest build(Object entry, Target target, String columnName, String packageName,
             SourceLocation where) {
+        return build(entry, target, columnName, packageName, where, (text, at) -> text);
+    }
+
+    /**
+     * With {@code renderer} for the Jinja in the test's config values, which dbt renders with the
+     * target known ({@code severity: "{{ 'warn' if target.type == 'x' else 'error' }}"}); {@code where}
+     * and hooks stay as written, rendered when the test runs.
+     */
+    public static GenericTest build(Object entry, Target target, String columnName, String packageName,
+            SourceLocation where, quarry.core.project.ValueRenderer renderer) {
         String testName;
         Map<String, Object> args;
         if (entry instanceof String s) {
@@ -127,6 +137,8 @@ public final class GenericTestBuilder {
                 }
             });
         }
+        config.replaceAll((key, value) -> value instanceof String text && !quarry.core.project.ValueRenderer.isPlain(text)
+                && !key.equals("where") && !key.endsWith("-hook") ? renderer.render(text, where) : value);
         if (columnName != null) {
             args.put("column_name", columnName);
         }

@@ -153,7 +153,7 @@ public final class ManifestParser {
             (withConfig.enabled() ? enabledSources : disabledSources).add(withConfig);
         }
 
-        TestNodeFactory testFactory = new TestNodeFactory(configs, sqlParser);
+        TestNodeFactory testFactory = new TestNodeFactory(configs, sqlParser, settings.yamlRenderer());
         List<Node> tests = java.util.stream.IntStream.range(0, yamlFiles.size()).parallel()
                 .mapToObj(i -> reuse.tests(yamlFiles.get(i), () -> parsedYaml.get(i).getValue().tests().stream()
                         .map(t -> testFactory.build(parsedYaml.get(i).getKey(),

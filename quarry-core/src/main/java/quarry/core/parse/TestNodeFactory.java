@@ -21,15 +21,17 @@ final class TestNodeFactory {
 
     private final ConfigResolver configs;
     private final SqlNodeParser placer;
+    private final quarry.core.project.ValueRenderer renderer;
 
-    TestNodeFactory(ConfigResolver configs, SqlNodeParser placer) {
+    TestNodeFactory(ConfigResolver configs, SqlNodeParser placer, quarry.core.project.ValueRenderer renderer) {
         this.configs = configs;
         this.placer = placer;
+        this.renderer = renderer;
     }
 
     Node build(String packageName, ProjectFile propertiesFile, Properties.TestEntry entry) {
         GenericTestBuilder.GenericTest test = GenericTestBuilder.build(entry.definition(), entry.target(),
-                entry.columnName(), packageName, entry.location());
+                entry.columnName(), packageName, entry.location(), renderer);
         List<String> fqn = new ArrayList<>();
         fqn.add(packageName);
         fqn.addAll(propertiesFile.folders());

@@ -40,6 +40,27 @@ class TestFolderTest {
     }
 
     @Test
+    void jinjaInATestsConfigIsRenderedWithTheTargetKnown() {
+        TestProjects.write(dir, Map.of(
+                "dbt_project.yml", "name: p\nprofile: test\n",
+                "models/m.sql", "select 1 as id",
+                "models/m.yml", """
+                        models:
+                          - name: m
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - unique:
+                                      config:
+                                        severity: "{{ 'warn' if target.name == target.name else 'error' }}"
+                                        where: "id > {{ 0 }}"
+                        """));
+        var test = TestProjects.parse(dir).result().manifest().nodes().values().stream()
+                .filter(n -> n.resourceType() == ResourceType.TEST).findFirst().orElseThrow();
+        assertThat(test.config()).containsEntry("severity", "WARN").containsEntry("where", "id > {{ 0 }}");
+    }
+
+    @Test
     void aDataTestOnAModelThatDoesNotExistIsSkippedWithAWarning() {
         TestProjects.write(dir, Map.of(
                 "dbt_project.yml", "name: p\nprofile: test\n",

@@ -18,7 +18,7 @@ final class ResultTypes {
 
     static Map<String, RocksetType> byFunction() {
         Map<String, RocksetType> types = new HashMap<>();
-        put(types, RocksetType.INT, "COUNT", "COUNT_IF", "APPROX_DISTINCT", "LENGTH", "ARRAY_LENGTH", "CARDINALITY",
+        put(types, RocksetType.INT, "REGEXP_INSTR", "COUNT", "COUNT_IF", "APPROX_DISTINCT", "LENGTH", "ARRAY_LENGTH", "CARDINALITY",
                 "STRPOS", "ARRAY_POSITION", "ARRAY_LAST_POSITION", "HASH", "UNIX_SECONDS", "UNIX_MILLIS", "UNIX_MICROS", "DATE_DIFF",
                 "ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE", "DURATION_SECONDS", "DURATION_MILLIS", "DURATION_MICROS");
         put(types, RocksetType.FLOAT, "AVG", "FLOOR", "CEIL", "CEILING", "TRUNCATE", "TRUNC", "ROUND", "SQRT", "CBRT",

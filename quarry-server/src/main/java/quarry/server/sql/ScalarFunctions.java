@@ -55,6 +55,9 @@ final class ScalarFunctions {
                         + call.argument(1) + ") THEN regexp_extract(" + call.argument(0) + ", " + call.argument(1)
                         + (call.count() == 3 ? ", " + integer(call.argument(2)) : "") + ") END)"),
                 direct("REGEXP_EXTRACT_ALL", 2, 3, "regexp_extract_all"),
+                // Quarry extension, as Snowflake and Redshift have it (dbt_expectations writes it): the
+                // 1-based position of the first match at or after position, 0 when none
+                scalar("REGEXP_INSTR", 2, 4, ScalarFunctions::regexpInstr),
                 // '{}' placeholders in both
                 direct("FORMAT", 1, VARIADIC, "format"),
                 scalar("SPLIT", 2, 3, ScalarFunctions::split),
@@ -169,5 +172,19 @@ final class ScalarFunctions {
                 + " WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string'"
                 + " WHEN 'BOOLEAN' THEN 'bool' WHEN 'DOUBLE' THEN 'float' WHEN 'NULL' THEN 'null'"
                 + " ELSE 'int' END) END)";
+    }
+
+    private static String regexpInstr(CallSql call) {
+        if (call.count() > 3 && !call.argument(3).equals("1") && !call.argument(3).equals("CAST(1 AS BIGINT)")) {
+            throw new InvalidFunctionCallException("REGEXP_INSTR supports only the first occurrence (occurrence 1).",
+                    call.position(3), InvalidFunctionCallException.NOT_SUPPORTED);
+        }
+        String subject = call.argument(0);
+        String pattern = call.argument(1);
+        String from = call.count() > 2 ? "CAST(" + call.argument(2) + " AS BIGINT)" : "1";
+        String rest = "substr(" + subject + ", " + from + ")";
+        return "(CASE WHEN " + subject + " IS NULL OR " + pattern + " IS NULL THEN NULL"
+                + " WHEN regexp_matches(" + rest + ", " + pattern + ") THEN " + from + " + length(regexp_extract("
+                + rest + ", '(?s)^(.*?)(?:' || " + pattern + " || ')', 1)) ELSE 0 END)";
     }
 }

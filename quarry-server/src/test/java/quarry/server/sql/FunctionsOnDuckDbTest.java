@@ -258,6 +258,17 @@ class FunctionsOnDuckDbTest {
     }
 
     @Test
+    void regexpInstrFindsTheFirstMatchAsSnowflakeDoes() {
+        assertThat(eval("REGEXP_INSTR('abc123', '[0-9]+')")).isEqualTo("4");
+        assertThat(eval("REGEXP_INSTR('aba', 'a$')")).isEqualTo("3");
+        assertThat(eval("REGEXP_INSTR('12345', '^\\d{5}', 1, 1)")).isEqualTo("1");
+        assertThat(eval("REGEXP_INSTR('abcabc', 'b', 3)")).isEqualTo("5");
+        assertThat(eval("REGEXP_INSTR('abc', 'z')")).isEqualTo("0");
+        assertThat(eval("REGEXP_INSTR(null, 'z')")).isNull();
+        assertThatThrownBy(() -> eval("REGEXP_INSTR('abc', 'b', 1, 2)")).isInstanceOf(InvalidFunctionCallException.class);
+    }
+
+    @Test
     void datePartHasPostgresMeanings() {
         assertThat(eval("DATE_PART('month', DATE '2020-03-15')")).isEqualTo("3");
         assertThat(eval("DATE_PART('day_of_week', DATE '2024-01-07')")).isEqualTo("0");
