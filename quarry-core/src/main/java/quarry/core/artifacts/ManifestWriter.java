@@ -21,7 +21,6 @@ import quarry.core.manifest.Exposure;
 import quarry.core.manifest.Macro;
 import quarry.core.manifest.Manifest;
 import quarry.core.manifest.Node;
-import quarry.core.manifest.RefCall;
 import quarry.core.manifest.SourceDefinition;
 
 /**
@@ -246,15 +245,7 @@ public final class ManifestWriter {
         g.writeArrayFieldStart("doc_blocks");
         g.writeEndArray();
         g.writeStringField("language", n.language());
-        g.writeArrayFieldStart("refs");
-        for (RefCall r : n.refs()) {
-            g.writeStartObject();
-            g.writeStringField("name", r.name());
-            g.writeStringField("package", r.packageName());
-            g.writeStringField("version", r.version());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        ResourceJson.refs(g, n.refs());
         ResourceJson.field(g, "sources", n.sources());
         g.writeArrayFieldStart("metrics");
         g.writeEndArray();

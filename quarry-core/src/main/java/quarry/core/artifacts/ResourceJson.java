@@ -2,6 +2,7 @@ package quarry.core.artifacts;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import quarry.core.adapter.RelationStyle;
 import quarry.core.manifest.ColumnInfo;
@@ -172,8 +173,16 @@ final class ResourceJson {
         g.writeEndArray();
         field(g, "nodes", e.dependsOnNodes());
         g.writeEndObject();
+        refs(g, e.refs());
+        field(g, "sources", e.sources());
+        g.writeNumberField("created_at", 0);
+        g.writeEndObject();
+    }
+
+    /** {@code "refs": [{name, package, version}, ...]}, as nodes and exposures write them. */
+    static void refs(JsonGenerator g, List<RefCall> refs) throws IOException {
         g.writeArrayFieldStart("refs");
-        for (RefCall r : e.refs()) {
+        for (RefCall r : refs) {
             g.writeStartObject();
             g.writeStringField("name", r.name());
             g.writeStringField("package", r.packageName());
@@ -181,8 +190,5 @@ final class ResourceJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        field(g, "sources", e.sources());
-        g.writeNumberField("created_at", 0);
-        g.writeEndObject();
     }
 }

@@ -100,7 +100,7 @@ public final class StaticSql {
                 i = close + 2;
                 continue;
             }
-            int close = expressionEnd(sql, open + 2);
+            int close = TopLevelBlocks.closingAt(sql, open + 2, '}');
             if (close < 0) {
                 return Optional.empty();
             }
@@ -143,25 +143,6 @@ public final class StaticSql {
             }
             i = open + 1;
         }
-    }
-
-    private static int expressionEnd(String sql, int from) {
-        char quote = 0;
-        for (int i = from; i < sql.length() - 1; i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '}' && sql.charAt(i + 1) == '}') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Part callPart(String inner) {

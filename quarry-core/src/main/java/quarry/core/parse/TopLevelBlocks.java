@@ -133,6 +133,14 @@ public final class TopLevelBlocks {
 
     /** The index of the {@code %}} closing a tag whose inside starts at {@code from}, skipping quoted strings. */
     static int tagEnd(String text, int from) {
+        return closingAt(text, from, '%');
+    }
+
+    /**
+     * The index of the two-character delimiter {@code <first>}} ({@code %}} or {@code }}}) closing a
+     * tag or expression whose inside starts at {@code from}, skipping quoted strings; -1 when none.
+     */
+    static int closingAt(String text, int from, char first) {
         char quote = 0;
         for (int i = from; i < text.length() - 1; i++) {
             char c = text.charAt(i);
@@ -144,7 +152,7 @@ public final class TopLevelBlocks {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '%' && text.charAt(i + 1) == '}') {
+            } else if (c == first && text.charAt(i + 1) == '}') {
                 return i;
             }
         }
