@@ -106,7 +106,9 @@ public final class QueryService implements AutoCloseable {
                 // the job records its own error
             }
         }
-        if (job.status == QueryJob.Status.COMPLETED) {
+        // results come inline only to a client that waited for them (client_timeout_ms): an async
+        // query that happens to finish before its answer is written still answers with its status
+        if (job.status == QueryJob.Status.COMPLETED && (wait > 0 || !request.async())) {
             return responses.completed(job, request.maxInitialResults());
         }
         if (job.status == QueryJob.Status.ERROR && !request.async()) {
