@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import quarry.core.project.PackageInstaller;
 import quarry.core.Diagnostics;
 import quarry.core.SourceLocation;
 import quarry.core.compile.YamlValueRenderer;
 import quarry.core.project.DbtProject;
 import quarry.core.project.DbtProjectLoader;
 import quarry.core.project.EnvVars;
+import quarry.core.project.FileTrees;
 import quarry.core.project.ProjectException;
 import quarry.core.session.Session;
 
@@ -38,7 +38,7 @@ final class CleanCommand extends ProjectCommand {
                         + "' is outside the project (or is the project itself); quarry clean only deletes inside it");
             }
             if (Files.exists(dir)) {
-                PackageInstaller.deleteTree(dir);
+                FileTrees.delete(dir);
                 console.info("Cleaned " + target + "/");
             } else {
                 console.info("Nothing to clean in " + target + "/");

@@ -15,6 +15,7 @@ import quarry.core.artifacts.CompiledNode;
 import quarry.core.artifacts.RunResultsWriter;
 import quarry.core.manifest.Node;
 import quarry.core.manifest.ResourceType;
+import quarry.core.project.FileTrees;
 import quarry.core.session.DbtVersion;
 import quarry.core.session.ProjectParsing;
 import quarry.core.session.Session;
@@ -22,7 +23,8 @@ import quarry.core.session.Session;
 /**
  * {@code quarry docs generate}: compiles the project's nodes (unless {@code --no-compile}) into
  * manifest.json, reads every model, seed, snapshot and source table that exists (views too) with its
- * columns and statistics into catalog.json, and writes a small index.html that shows both.
+ * columns and statistics into catalog.json, writes a small index.html that shows both, and copies
+ * the project's asset-paths into target/.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write target/catalog.json, target/manifest.json and target/index.html.")
@@ -67,12 +69,31 @@ final class DocsGenerateCommand extends ProjectCommand {
             Path file = session.targetDir().resolve("catalog.json");
             CatalogWriter.write(file, catalog);
             writeIndex(session.targetDir().resolve("index.html"));
+            copyAssets(session);
             for (String error : catalog.errors()) {
                 console.warn(error);
             }
             console.info("Catalog written to " + file.toAbsolutePath() + " (" + catalog.nodes() + " nodes, "
                     + catalog.sources() + " sources)");
             return ExitCode.SUCCESS;
+        }
+    }
+
+    /**
+     * Copies each of the project's {@code asset-paths} folders to the same relative path under
+     * target/, replacing an earlier copy, as dbt does; a listed folder that does not exist is
+     * skipped.
+     */
+    private static void copyAssets(Session session) throws IOException {
+        Path root = session.projects().root().root();
+        for (String assetPath : session.projects().root().assetPaths()) {
+            Path from = root.resolve(assetPath).normalize();
+            if (!Files.isDirectory(from)) {
+                continue;
+            }
+            Path to = session.targetDir().resolve(assetPath).normalize();
+            FileTrees.delete(to);
+            FileTrees.copy(from, to);
         }
     }
 

@@ -1,12 +1,8 @@
 package quarry.core.project;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import quarry.core.Diagnostics;
@@ -53,55 +49,19 @@ public final class PackageInstaller {
             DbtProject pkg = new DbtProjectLoader((text, where) -> text, new Diagnostics()).load(source);
             Path dest = installDir.resolve(pkg.name());
             if (Files.exists(dest)) {
-                deleteTree(dest);
+                FileTrees.delete(dest);
             }
-            copyTree(source, dest, installDir.toAbsolutePath().normalize());
+            Path skip = installDir.toAbsolutePath().normalize();
+            FileTrees.copy(source, dest, dir -> {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                return name.equals(".git") || name.equals("target") || dir.toAbsolutePath().normalize().equals(skip);
+            });
             if (scratch != null) {
-                deleteTree(scratch);
+                FileTrees.delete(scratch);
             }
             installed.add(pkg.name());
         }
         return installed;
-    }
-
-    private static void copyTree(Path from, Path to, Path skip) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                if (!dir.equals(from) && (name.equals(".git") || name.equals("target") || dir.toAbsolutePath().normalize().equals(skip))) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    /** Deletes a folder and everything in it; a missing folder is left as it is. */
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** A fetcher for builds without network access to packages: every remote package is an error saying so. */
