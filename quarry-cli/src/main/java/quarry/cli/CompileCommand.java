@@ -23,7 +23,6 @@ import quarry.core.manifest.Manifest;
 import quarry.core.manifest.Node;
 import quarry.core.manifest.ResourceType;
 import quarry.core.select.NodeSelector;
-import quarry.core.select.Selectors;
 import quarry.core.session.ProjectParsing;
 import quarry.core.session.Session;
 
@@ -49,6 +48,7 @@ final class CompileCommand extends ProjectCommand {
 
     @Override
     int run(Session session) {
+        selection.state.load(session);
         Parsing.Parsed parsed = Parsing.parseWith(session, console);
         reportWarnings(session);
         Manifest manifest = parsed.result().manifest();
@@ -59,22 +59,23 @@ final class CompileCommand extends ProjectCommand {
                     console::info, console::result).withConnection(connection);
             JinjaBinding compiling = ProjectParsing.binding(session, settings);
             compiling.bind(manifest.macros().values());
-            return compile(session, parsed, new Compiler(compiling, manifest));
+            return compile(session, parsed, new Compiler(compiling, manifest), connection);
         }
     }
 
     /** Compiles with a connection opened only if a node's Jinja queries the database, as dbt's compile may. */
-    private int compile(Session session, Parsing.Parsed parsed, Compiler compiler) {
+    private int compile(Session session, Parsing.Parsed parsed, Compiler parsedCompiler, LazyConnection connection) {
         Manifest manifest = parsed.result().manifest();
         if (inline != null) {
             var refs = InlineRefs.capture(parsed.jinja(), manifest, inline);
-            CompiledNode compiled = compiler.compileInline(inline, refs.refs(), refs.dependsOn());
+            CompiledNode compiled = parsedCompiler.compileInline(inline, refs.refs(), refs.dependsOn());
             console.info("Compiled inline node is:");
             console.result("CompiledNode", "Q042", compiled.compiledCode());
             return ExitCode.SUCCESS;
         }
-        NodeSelector selector = new NodeSelector(manifest, parsed.result().dag(), Selectors.load(session.root().root()));
+        NodeSelector selector = selection.state.selector(session, manifest, parsed.result().dag());
         Set<String> ids = selector.select(selection.select, selection.exclude, selection.selector);
+        Compiler compiler = parsedCompiler.withDeferred(selection.state.deferred(session, manifest, ids, connection));
         List<Node> nodes = new ArrayList<>();
         for (String id : ids) {
             Node n = manifest.nodes().get(id);

@@ -17,7 +17,6 @@ import quarry.core.run.EventLog;
 import quarry.core.run.RunFlags;
 import quarry.core.run.RunInvocation;
 import quarry.core.select.NodeSelector;
-import quarry.core.select.Selectors;
 import quarry.core.session.DbtVersion;
 import quarry.core.session.Session;
 
@@ -66,6 +65,7 @@ abstract class ExecutionCommand extends ProjectCommand {
         flags.put("FULL_REFRESH", fullRefresh);
         flags.put("EMPTY", empty);
         Path root = session.root().root();
+        selection.state.load(session);
         try (LiveProject live = new LiveProject(session, console, which(), flags, empty);
                 EventLog log = new EventLog(spec.commandLine().getOut(), format, project.debug,
                         Optional.of(root.resolve(session.root().logPath()).resolve("dbt.log")), session.invocationId(),
@@ -73,7 +73,7 @@ abstract class ExecutionCommand extends ProjectCommand {
             reportWarnings(session);
             Manifest manifest = live.manifest();
             AdapterConnection connection = live.connection();
-            NodeSelector selector = new NodeSelector(manifest, live.parsed().dag(), Selectors.load(root));
+            NodeSelector selector = selection.state.selector(session, manifest, live.parsed().dag());
             Set<String> selected = select(selector, manifest);
             String apiServer = String.valueOf(session.credentials().targetFields().getOrDefault("api_server", ""));
             log.info("ConnectionUsed", "E005", "Registered adapter: " + session.adapter().type()
@@ -81,8 +81,9 @@ abstract class ExecutionCommand extends ProjectCommand {
             log.info("ConcurrencyLine", "Q027", "Concurrency: " + session.target().threads() + " threads (target='"
                     + session.target().name() + "')");
             log.info("Formatting", "Z017", "");
-            ExecutionCompiler compiler = new ExecutionCompiler(live.compiler(), connection, session.relationStyle(),
-                    fullRefresh);
+            ExecutionCompiler compiler = new ExecutionCompiler(live.compiler().withDeferred(
+                    selection.state.deferred(session, manifest, selected, connection)), connection,
+                    session.relationStyle(), fullRefresh);
             Map<String, Object> args = new LinkedHashMap<>();
             args.put("which", which());
             args.put("select", selection.select);

@@ -17,7 +17,6 @@ import quarry.core.manifest.ResourceType;
 import quarry.core.manifest.SourceDefinition;
 import quarry.core.select.NodeSelector;
 import quarry.core.select.SelectionException;
-import quarry.core.select.Selectors;
 import quarry.core.session.ParseResult;
 import quarry.core.session.Session;
 
@@ -59,10 +58,11 @@ final class LsCommand extends ProjectCommand {
         if (!List.of("selector", "name", "path", "json").contains(output)) {
             throw new SelectionException("--output must be selector, name, path or json, not '" + output + "'");
         }
+        selection.state.load(session);
         ParseResult result = Parsing.parse(session, console);
         reportWarnings(session);
         Manifest manifest = result.manifest();
-        NodeSelector selector = new NodeSelector(manifest, result.dag(), Selectors.load(session.root().root()));
+        NodeSelector selector = selection.state.selector(session, manifest, result.dag());
         Set<String> ids = selector.onlyTypes(selector.select(selection.select, selection.exclude, selection.selector),
                 types.narrow(LISTABLE));
         List<String> lines = new ArrayList<>();

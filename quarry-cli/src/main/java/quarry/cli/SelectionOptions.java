@@ -2,9 +2,10 @@ package quarry.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** dbt's node selection flags. */
+/** dbt's node selection flags, and the state flags that selection and {@code --defer} read. */
 final class SelectionOptions {
 
     @Option(names = {"-s", "--select", "-m", "--models", "--model"}, arity = "1..*", paramLabel = "SELECTOR",
@@ -16,4 +17,7 @@ final class SelectionOptions {
 
     @Option(names = "--selector", paramLabel = "NAME", description = "A named selector from selectors.yml.")
     String selector;
+
+    @Mixin
+    StateOptions state = new StateOptions();
 }

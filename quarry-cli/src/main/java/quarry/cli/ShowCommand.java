@@ -19,7 +19,6 @@ import quarry.core.adapter.RelationType;
 import quarry.core.manifest.Node;
 import quarry.core.manifest.ResourceType;
 import quarry.core.select.NodeSelector;
-import quarry.core.select.Selectors;
 import quarry.core.session.ProjectParsing;
 import quarry.core.session.Session;
 
@@ -61,6 +60,7 @@ final class ShowCommand extends ProjectCommand {
         if (inline == null && selection.select.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "quarry show needs --select MODEL or --inline 'SQL'");
         }
+        selection.state.load(session);
         try (LiveProject live = new LiveProject(session, console, commandName(), Map.of())) {
             reportWarnings(session);
             if (inline != null) {
@@ -73,8 +73,7 @@ final class ShowCommand extends ProjectCommand {
                 print("inline_query", "Previewing inline node:", rows.get(), json);
                 return ExitCode.SUCCESS;
             }
-            NodeSelector selector = new NodeSelector(live.manifest(), live.parsed().dag(),
-                    Selectors.load(session.root().root()));
+            NodeSelector selector = selection.state.selector(session, live.manifest(), live.parsed().dag());
             Set<String> ids = selector.select(selection.select, selection.exclude, selection.selector);
             List<Node> nodes = new ArrayList<>();
             for (String id : live.parsed().dag().topologicalOrder(ids)) {

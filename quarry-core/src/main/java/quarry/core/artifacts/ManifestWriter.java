@@ -217,7 +217,7 @@ public final class ManifestWriter {
         g.writeStringField("alias", n.alias());
         g.writeObjectFieldStart("checksum");
         g.writeStringField("name", n.testMetadata() != null ? "none" : "sha256");
-        g.writeStringField("checksum", n.testMetadata() != null ? "" : n.checksum());
+        g.writeStringField("checksum", n.manifestChecksum());
         g.writeEndObject();
         ResourceJson.field(g, "config", n.config());
         ResourceJson.field(g, "tags", n.tags());

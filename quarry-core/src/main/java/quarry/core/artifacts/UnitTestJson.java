@@ -8,7 +8,7 @@ import java.util.Map;
 import quarry.core.manifest.UnitTest;
 
 /** A unit test as manifest.json's {@code unit_tests} section spells it (dbt's UnitTestDefinition). */
-final class UnitTestJson {
+public final class UnitTestJson {
 
     private UnitTestJson() {}
 
@@ -45,8 +45,7 @@ final class UnitTestJson {
         ResourceJson.field(g, "nodes", List.of(u.modelUniqueId()));
         g.writeEndObject();
         ResourceJson.field(g, "config", u.config());
-        g.writeStringField("checksum", quarry.core.parse.Hashing.sha256((u.uniqueId() + "\n" + u.given() + "\n"
-                + u.expect() + "\n" + u.overrides()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        g.writeStringField("checksum", checksum(u));
         g.writeNullField("schema");
         g.writeNumberField("created_at", 0);
         ResourceJson.field(g, "versions", u.versions().isEmpty() ? null : u.versions());
@@ -63,5 +62,11 @@ final class UnitTestJson {
         g.writeStringField("format", f.format().dbtName());
         g.writeStringField("fixture", f.fixture());
         g.writeEndObject();
+    }
+
+    /** The checksum manifest.json shows for a unit test: a digest of its id, given and expected rows, and overrides. */
+    public static String checksum(UnitTest u) {
+        return quarry.core.parse.Hashing.sha256((u.uniqueId() + "\n" + u.given() + "\n" + u.expect() + "\n"
+                + u.overrides()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -49,6 +49,7 @@ public final class Compiler {
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
     private final Supplier<Map<String, Object>> graph;
     private final boolean emptyInputs;
+    private final Map<String, Relation> deferred;
 
     public Compiler(JinjaBinding jinja, Manifest manifest) {
         this(jinja, manifest, false);
@@ -56,12 +57,25 @@ public final class Compiler {
 
     /** With {@code emptyInputs} (dbt's {@code --empty}), refs and sources render as zero-row relations. */
     public Compiler(JinjaBinding jinja, Manifest manifest, boolean emptyInputs) {
+        this(jinja, manifest, emptyInputs, Map.of());
+    }
+
+    private Compiler(JinjaBinding jinja, Manifest manifest, boolean emptyInputs, Map<String, Relation> deferred) {
         this.emptyInputs = emptyInputs;
         this.jinja = jinja;
         this.manifest = manifest;
         this.resolver = new RefResolver(manifest.projectName(), manifest.nodes().values(), List.of(),
                 manifest.sources().values(), List.of());
         this.graph = new GraphView(manifest);
+        this.deferred = Map.copyOf(deferred);
+    }
+
+    /**
+     * This compiler with {@code --defer}: a ref to one of the given nodes (by unique id) renders as
+     * the relation given for it, the one an earlier run built (docs/state.md).
+     */
+    public Compiler withDeferred(Map<String, Relation> relations) {
+        return new Compiler(jinja, manifest, emptyInputs, relations);
     }
 
     /** The node's compiled SQL, with its ephemeral CTEs injected. */
@@ -179,6 +193,10 @@ public final class Compiler {
             throw new CompilationException(SourceLocation.of(from.originalFilePath()), "dbt was unable to infer all"
                     + " dependencies for " + from.resourceType().dbtName() + " '" + from.name() + "': " + call
                     + " is only reached while executing; add '-- depends_on: {{ " + call + " }}' at the top of the file");
+        }
+        Relation elsewhere = deferred.get(target.uniqueId());
+        if (elsewhere != null) {
+            return elsewhere;
         }
         if (target.isEphemeral()) {
             Rendered inner = render(target);

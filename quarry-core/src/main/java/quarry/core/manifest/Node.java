@@ -81,6 +81,14 @@ public record Node(
         return m == null ? null : String.valueOf(m);
     }
 
+    /**
+     * The checksum manifest.json shows: the file's, except for a generic test, whose is empty as in
+     * dbt (what it tests is in its unique id and config).
+     */
+    public String manifestChecksum() {
+        return testMetadata != null ? "" : checksum;
+    }
+
     public boolean isEphemeral() {
         return "ephemeral".equals(materialized());
     }

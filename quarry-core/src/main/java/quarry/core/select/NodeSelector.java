@@ -24,17 +24,25 @@ import quarry.core.manifest.ResourceType;
 public final class NodeSelector {
 
     static final List<String> METHODS = List.of("fqn", "tag", "path", "file", "package", "config", "resource_type",
-            "source", "exposure", "test_type", "test_name", "access", "group", "version", "selector", "unit_test");
+            "source", "exposure", "test_type", "test_name", "access", "group", "version", "selector", "unit_test",
+            "state", "result");
 
     private final Manifest manifest;
     private final Dag dag;
     private final Map<String, Selectable> all = new LinkedHashMap<>();
     private final Map<String, Object> selectors;
+    private final StateComparison state;
 
     public NodeSelector(Manifest manifest, Dag dag, Map<String, Object> selectors) {
+        this(manifest, dag, selectors, java.util.Optional.empty());
+    }
+
+    /** With the artifacts of an earlier run ({@code --state}) for the {@code state:} and {@code result:} methods. */
+    public NodeSelector(Manifest manifest, Dag dag, Map<String, Object> selectors, java.util.Optional<PriorState> state) {
         this.manifest = manifest;
         this.dag = dag;
         this.selectors = selectors;
+        this.state = state.map(s -> new StateComparison(s, manifest)).orElse(null);
         manifest.nodes().values().forEach(n -> all.put(n.uniqueId(), Selectable.of(n)));
         manifest.sources().values().forEach(s -> all.put(s.uniqueId(), Selectable.of(s)));
         manifest.exposures().values().forEach(e -> all.put(e.uniqueId(), Selectable.of(e)));
@@ -181,6 +189,8 @@ public final class NodeSelector {
                 yield s -> configMatches(s.config(), path, value);
             }
             case "access", "group" -> s -> value.equals(String.valueOf(s.config().get(base)));
+            case "state" -> priorState(method).stateMatcher(value);
+            case "result" -> priorState(method).resultMatcher(value);
             case "version" -> s -> s.node() != null && switch (value) {
                 case "none" -> s.node().version() == null;
                 case "latest", "old", "prerelease" -> s.node().version() != null;
@@ -189,6 +199,14 @@ public final class NodeSelector {
             default -> throw new SelectionException("unknown selection method '" + method + "'"
                     + Suggestions.didYouMean(base, METHODS));
         };
+    }
+
+    private StateComparison priorState(String method) {
+        if (state == null) {
+            throw new SelectionException("the " + method + ": method compares with an earlier run: give --state DIR,"
+                    + " the target folder (or a copy of the manifest.json) of that run");
+        }
+        return state;
     }
 
     private static boolean configMatches(Map<String, Object> config, String[] path, String value) {
