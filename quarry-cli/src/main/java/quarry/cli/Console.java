@@ -18,19 +18,29 @@ final class Console {
     private final PrintWriter raw;
     private final EventLog out;
     private final EventLog err;
+    /** Results are printed whatever the level ({@code dbt -q ls} lists nodes). */
+    private final EventLog results;
     private final EventLog.Format format;
-    private final boolean quiet;
+    private final Optional<EventLog.Level> level;
 
-    Console(PrintWriter out, PrintWriter err, EventLog.Format format, boolean quiet, boolean debug, String invocationId) {
+    /** A console showing the events of {@code level} and above; empty: none (results are always shown). */
+    Console(PrintWriter out, PrintWriter err, EventLog.Format format, Optional<EventLog.Level> level, String invocationId) {
         this.raw = out;
         this.format = format;
-        this.quiet = quiet;
-        this.out = log(out, format, debug, invocationId);
-        this.err = format == EventLog.Format.JSON ? this.out : log(err, format, debug, invocationId);
+        this.level = level;
+        this.out = log(out, format, level, invocationId);
+        this.err = format == EventLog.Format.JSON ? this.out : log(err, format, level, invocationId);
+        this.results = log(out, format, Optional.of(EventLog.Level.INFO), invocationId);
     }
 
-    private static EventLog log(PrintWriter writer, EventLog.Format format, boolean debug, String invocationId) {
-        return new EventLog(writer, format, debug, Optional.empty(), invocationId, Clock.systemDefaultZone(), List.of());
+    private static EventLog log(PrintWriter writer, EventLog.Format format, Optional<EventLog.Level> level,
+            String invocationId) {
+        return new EventLog(writer, format, level, Optional.empty(), invocationId, Clock.systemDefaultZone(), List.of());
+    }
+
+    /** The least level shown, for the run's own event log; empty: none. */
+    Optional<EventLog.Level> level() {
+        return level;
     }
 
     EventLog.Format format() {
@@ -43,9 +53,7 @@ final class Console {
 
     /** An information line that is one of dbt's named events (A001 MainReportVersion, W006 FoundStats, …). */
     void info(String event, String code, String message) {
-        if (!quiet) {
-            out.info(event, code, message);
-        }
+        out.info(event, code, message);
     }
 
     void warn(String message) {
@@ -68,7 +76,7 @@ final class Console {
     /** A result that is one of dbt's named events (Q041 ShowNode, Q042 CompiledNode). */
     void result(String event, String code, String text) {
         if (format == EventLog.Format.JSON) {
-            out.emit(EventLog.Level.INFO, event, code, text, Map.of());
+            results.emit(EventLog.Level.INFO, event, code, text, Map.of());
         } else {
             raw.println(text);
         }

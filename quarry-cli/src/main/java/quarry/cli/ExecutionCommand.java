@@ -67,8 +67,9 @@ abstract class ExecutionCommand extends ProjectCommand {
         Path root = session.root().root();
         selection.state.load(session);
         try (LiveProject live = new LiveProject(session, console, which(), flags, empty);
-                EventLog log = new EventLog(spec.commandLine().getOut(), format, project.debug,
-                        Optional.of(root.resolve(session.root().logPath()).resolve("dbt.log")), session.invocationId(),
+                EventLog log = new EventLog(spec.commandLine().getOut(), format, console.level(),
+                        Optional.of((project.logPath != null ? project.logPath : root.resolve(session.root().logPath()))
+                                .resolve("dbt.log")), session.invocationId(),
                         Clock.systemDefaultZone(), new ArrayList<>(session.credentials().secrets()))) {
             reportWarnings(session);
             Manifest manifest = live.manifest();

@@ -17,6 +17,6 @@ public final class Main {
         CommandLine commandLine = QuarryCommand.commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        return commandLine.execute(GlobalFlags.afterCommand(args, commandLine));
     }
 }

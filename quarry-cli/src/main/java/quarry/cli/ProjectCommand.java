@@ -59,7 +59,7 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), project.logFormat(spec),
-                project.quiet, project.debug, invocationId);
+                project.consoleLevel(spec), invocationId);
         if (printHeader()) {
             console.info("MainReportVersion", "A001",
                     "Running with quarry=" + new QuarryVersion().quarryVersion() + " (dbt=" + DbtVersion.REPORTED + ")");
@@ -68,13 +68,13 @@ abstract class ProjectCommand implements Callable<Integer> {
             return runWithoutSession();
         } catch (QuarryException e) {
             console.error("MainEncounteredError", "Z002", e.getMessage());
-            if (project.debug) {
+            if (project.debugging()) {
                 e.printStackTrace(spec.commandLine().getErr());
             }
             return ExitCode.ERROR;
         } catch (Exception e) {
-            console.error("internal error: " + e + (project.debug ? "" : " (run with --debug for details)"));
-            if (project.debug) {
+            console.error("internal error: " + e + (project.debugging() ? "" : " (run with --debug for details)"));
+            if (project.debugging()) {
                 e.printStackTrace(spec.commandLine().getErr());
             }
             return ExitCode.ERROR;

@@ -1,6 +1,7 @@
 package quarry.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,51 @@ final class ProjectOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the command's own results.")
     boolean quiet;
+
+    @Option(names = "--log-path", paramLabel = "DIR", defaultValue = "${env:DBT_LOG_PATH}",
+            description = "Where dbt.log goes (default: the project's log-path, 'logs').")
+    Path logPath;
+
+    @picocli.CommandLine.Mixin
+    CompatibilityOptions compatibility = new CompatibilityOptions();
+
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "Least level printed: debug, info (default), warn, error or none (default: DBT_LOG_LEVEL).")
+    String logLevel;
+
+    /**
+     * The least level the console prints: {@code --debug} (or DBT_DEBUG) shows debug events,
+     * {@code --quiet} (or DBT_QUIET) only errors, else {@code --log-level} (or DBT_LOG_LEVEL);
+     * empty for {@code none}.
+     */
+    Optional<EventLog.Level> consoleLevel(CommandSpec spec) {
+        Map<String, String> env = System.getenv();
+        if (debug || isTrue(env.get("DBT_DEBUG"))) {
+            return Optional.of(EventLog.Level.DEBUG);
+        }
+        if (quiet || isTrue(env.get("DBT_QUIET"))) {
+            return Optional.of(EventLog.Level.ERROR);
+        }
+        String value = logLevel != null ? logLevel : env.getOrDefault("DBT_LOG_LEVEL", "info");
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "debug" -> Optional.of(EventLog.Level.DEBUG);
+            case "info" -> Optional.of(EventLog.Level.INFO);
+            case "warn" -> Optional.of(EventLog.Level.WARN);
+            case "error" -> Optional.of(EventLog.Level.ERROR);
+            case "none" -> Optional.empty();
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--log-level must be debug, info, warn, error or none, not '" + value + "'");
+        };
+    }
+
+    /** Whether --debug or DBT_DEBUG asks for stack traces. */
+    boolean debugging() {
+        return debug || isTrue(System.getenv("DBT_DEBUG"));
+    }
+
+    private static boolean isTrue(String value) {
+        return value != null && List.of("1", "true", "yes", "y").contains(value.toLowerCase(java.util.Locale.ROOT));
+    }
 
     @Option(names = "--log-format", paramLabel = "text|json",
             description = "Console format: text lines, or one JSON event per line (default: DBT_LOG_FORMAT, else text).")

@@ -24,9 +24,12 @@ final class QuarryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** dbt's global flag, also accepted before the command; Quarry always parses the whole project. */
+    /**
+     * dbt's global flag before a command that has none of its own (project commands take it, see
+     * GlobalFlags), where it changes nothing.
+     */
     @CommandLine.Option(names = "--partial-parse", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Accepted for dbt compatibility (also before the command): Quarry always parses the whole project.")
+            description = "Accepted for dbt compatibility; project commands take it (docs/partial-parsing.md).")
     private boolean partialParse;
 
     static CommandLine commandLine() {
@@ -34,22 +37,23 @@ final class QuarryCommand implements Callable<Integer> {
     }
 
     /**
-     * The command tree for these arguments: when they name a verb (the first argument that is not an
-     * option), only that verb's command is built, since picocli's model of a command is built by
+     * The command tree for these arguments: when they name a verb (the first argument that is a
+     * verb's name; dbt's global flags and their values may come before it), only that verb's command is built, since picocli's model of a command is built by
      * reflection and the whole tree costs a short command ~0.1 s of CPU at start; otherwise (no
      * verb, an unknown one, {@code --help}) the whole tree, so usage and errors list every command.
      */
     static CommandLine commandLine(String[] args) {
-        for (String arg : args) {
-            if (arg.startsWith("-")) {
-                continue;
-            }
+        for (int i = 0; i < args.length; i++) {
             for (Verb verb : Verb.values()) {
-                if (verb.commandName().equals(arg)) {
+                if (verb.commandName().equals(args[i])) {
                     return commandLine(verb);
                 }
             }
-            break;
+            boolean optionOrItsValue = args[i].startsWith("-")
+                    || i > 0 && args[i - 1].startsWith("-") && !args[i - 1].contains("=");
+            if (!optionOrItsValue) {
+                break;
+            }
         }
         return commandLine();
     }

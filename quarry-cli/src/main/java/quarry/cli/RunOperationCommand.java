@@ -69,7 +69,7 @@ final class RunOperationCommand extends ProjectCommand {
                         : unwrapped.getClass().getSimpleName() + ": " + unwrapped.getMessage();
                 failure = message.replace("inline_query.sql", "macro " + macro);
                 console.error("Encountered an error while running operation: " + failure);
-                if (project.debug) {
+                if (project.debugging()) {
                     e.printStackTrace(spec.commandLine().getErr());
                 }
             }

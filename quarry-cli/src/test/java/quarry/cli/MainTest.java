@@ -60,4 +60,26 @@ class MainTest {
         assertThat(quarry("frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("frobnicate");
     }
+
+    @Test
+    void dbtsGlobalFlagsBeforeTheCommandMoveAfterItWithTheirValues() {
+        picocli.CommandLine top = QuarryCommand.commandLine(new String[] {"--target", "prod", "docs", "generate"});
+        assertThat(top.getSubcommands()).containsOnlyKeys("docs");
+        assertThat(GlobalFlags.afterCommand(new String[] {"-q", "--log-format", "json", "--target=prod", "docs",
+            "generate", "--no-compile"}, top))
+                .containsExactly("docs", "generate", "-q", "--log-format", "json", "--target=prod", "--no-compile");
+        picocli.CommandLine run = QuarryCommand.commandLine(new String[] {"--no-use-colors", "run"});
+        assertThat(GlobalFlags.afterCommand(new String[] {"--version", "--no-use-colors", "--printer-width", "80",
+            "run", "-s", "x"}, run))
+                .containsExactly("--version", "run", "--no-use-colors", "--printer-width", "80", "-s", "x");
+        assertThat(GlobalFlags.afterCommand(new String[] {"run", "-q"}, run)).containsExactly("run", "-q");
+    }
+
+    @Test
+    void flagsBeforeACommandAreReadAsItsOwn() {
+        assertThat(quarry("--debug", "--log-level", "warn", "parse", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: quarry parse", "--log-level", "--log-path");
+        assertThat(quarry("--frobnicate", "parse")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
+    }
 }

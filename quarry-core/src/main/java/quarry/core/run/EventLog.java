@@ -50,7 +50,8 @@ public final class EventLog implements AutoCloseable {
 
     private final PrintWriter console;
     private final Format format;
-    private final boolean debugToConsole;
+    /** The least level the console shows; null: none (dbt's {@code --log-level none}). */
+    private final Level consoleLevel;
     private final BufferedWriter file;
     private final String invocationId;
     private final Clock clock;
@@ -59,9 +60,19 @@ public final class EventLog implements AutoCloseable {
 
     public EventLog(PrintWriter console, Format format, boolean debugToConsole, Optional<Path> logFile,
             String invocationId, Clock clock, List<String> secrets) {
+        this(console, format, Optional.of(debugToConsole ? Level.DEBUG : Level.INFO), logFile, invocationId, clock,
+                secrets);
+    }
+
+    /**
+     * A log whose console shows the events of {@code consoleLevel} and above (empty: none, as
+     * {@code --log-level none}); the log file, when given, gets every event.
+     */
+    public EventLog(PrintWriter console, Format format, Optional<Level> consoleLevel, Optional<Path> logFile,
+            String invocationId, Clock clock, List<String> secrets) {
         this.console = Objects.requireNonNull(console, "console");
         this.format = Objects.requireNonNull(format, "format");
-        this.debugToConsole = debugToConsole;
+        this.consoleLevel = consoleLevel.orElse(null);
         this.invocationId = Objects.requireNonNull(invocationId, "invocationId");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
@@ -97,7 +108,7 @@ public final class EventLog implements AutoCloseable {
     public synchronized void emit(Level level, String name, String code, String message, Map<String, ?> data) {
         String text = mask(message);
         ZonedDateTime now = ZonedDateTime.now(clock);
-        if (level != Level.DEBUG || debugToConsole) {
+        if (shows(level)) {
             if (format == Format.JSON) {
                 console.println(mask(json(level, name, code, text, data, now)));
             } else {
@@ -115,6 +126,11 @@ public final class EventLog implements AutoCloseable {
                 // the log file is a copy of what the console shows; losing it must not fail the run
             }
         }
+    }
+
+    /** Whether the console shows events of this level. */
+    public boolean shows(Level level) {
+        return consoleLevel != null && level.compareTo(consoleLevel) >= 0;
     }
 
     private String json(Level level, String name, String code, String message, Map<String, ?> data, ZonedDateTime now) {
