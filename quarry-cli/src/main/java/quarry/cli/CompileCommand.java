@@ -74,7 +74,7 @@ final class CompileCommand extends ProjectCommand {
             return ExitCode.SUCCESS;
         }
         NodeSelector selector = selection.state.selector(session, manifest, parsed.result().dag());
-        Set<String> ids = selector.select(selection.select, selection.exclude, selection.selector);
+        Set<String> ids = selection.select(selector);
         Compiler compiler = parsedCompiler.withDeferred(selection.state.deferred(session, manifest, ids, connection));
         List<Node> nodes = new ArrayList<>();
         for (String id : ids) {

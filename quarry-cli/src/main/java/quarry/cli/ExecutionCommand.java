@@ -50,7 +50,7 @@ abstract class ExecutionCommand extends ProjectCommand {
 
     /** The nodes to execute: by default the selection flags, narrowed to {@link #resourceTypes()}. */
     Set<String> select(NodeSelector selector, Manifest manifest) {
-        return selector.onlyTypes(selector.select(selection.select, selection.exclude, selection.selector), resourceTypes());
+        return selector.onlyTypes(selection.select(selector), resourceTypes());
     }
 
     /** The command recorded as {@code args.which} in run_results.json (retry records the command it re-ran). */

@@ -63,7 +63,7 @@ final class LsCommand extends ProjectCommand {
         reportWarnings(session);
         Manifest manifest = result.manifest();
         NodeSelector selector = selection.state.selector(session, manifest, result.dag());
-        Set<String> ids = selector.onlyTypes(selector.select(selection.select, selection.exclude, selection.selector),
+        Set<String> ids = selector.onlyTypes(selection.select(selector),
                 types.narrow(LISTABLE));
         List<String> lines = new ArrayList<>();
         for (String id : ids) {

@@ -2,8 +2,10 @@ package quarry.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import quarry.core.select.NodeSelector;
 
 /** dbt's node selection flags, and the state flags that selection and {@code --defer} read. */
 final class SelectionOptions {
@@ -18,6 +20,15 @@ final class SelectionOptions {
     @Option(names = "--selector", paramLabel = "NAME", description = "A named selector from selectors.yml.")
     String selector;
 
+    @Option(names = "--indirect-selection", paramLabel = "MODE", defaultValue = "${env:DBT_INDIRECT_SELECTION:-eager}",
+            description = "Which tests come with the selected nodes: eager (default), cautious, buildable or empty.")
+    String indirectSelection;
+
     @Mixin
     StateOptions state = new StateOptions();
+
+    /** The unique ids these flags select. */
+    Set<String> select(NodeSelector selector) {
+        return selector.select(select, exclude, this.selector, NodeSelector.IndirectSelection.of(indirectSelection));
+    }
 }

@@ -74,7 +74,7 @@ final class ShowCommand extends ProjectCommand {
                 return ExitCode.SUCCESS;
             }
             NodeSelector selector = selection.state.selector(session, live.manifest(), live.parsed().dag());
-            Set<String> ids = selector.select(selection.select, selection.exclude, selection.selector);
+            Set<String> ids = selection.select(selector);
             List<Node> nodes = new ArrayList<>();
             for (String id : live.parsed().dag().topologicalOrder(ids)) {
                 live.manifest().node(id).filter(n -> n.resourceType() != ResourceType.TEST

@@ -22,8 +22,6 @@ import quarry.core.project.ProjectException;
 import quarry.core.run.FreshnessCheck;
 import quarry.core.run.ProgressLine;
 import quarry.core.run.RunSummary;
-import quarry.core.select.NodeSelector;
-import quarry.core.select.Selectors;
 import quarry.core.session.DbtVersion;
 import quarry.core.session.Session;
 
@@ -51,12 +49,12 @@ final class SourceFreshnessCommand extends ProjectCommand {
     @Override
     int run(Session session) throws IOException {
         Instant started = Instant.now();
+        selection.state.load(session);
         try (LiveProject live = new LiveProject(session, console, "freshness", Map.of())) {
             reportWarnings(session);
             Set<String> selected = selection.select.isEmpty() && selection.exclude.isEmpty() && selection.selector == null
                     ? live.manifest().sources().keySet()
-                    : new NodeSelector(live.manifest(), live.parsed().dag(), Selectors.load(session.root().root()))
-                            .select(selection.select, selection.exclude, selection.selector);
+                    : selection.select(selection.state.selector(session, live.manifest(), live.parsed().dag()));
             Map<SourceDefinition, FreshnessCheck> checks = new LinkedHashMap<>();
             for (SourceDefinition source : live.manifest().sources().values()) {
                 if (!selected.contains(source.uniqueId()) || !source.enabled()) {

@@ -49,11 +49,38 @@ public final class NodeSelector {
         manifest.unitTests().values().forEach(u -> all.put(u.uniqueId(), Selectable.of(u.asNode())));
     }
 
-    /**
-     * The selected unique ids. An empty {@code select} means everything; tests are added when any
-     * parent is selected (dbt's default, "eager"), then {@code exclude} is removed.
-     */
+    /** dbt's {@code --indirect-selection}: which data and unit tests come with the nodes they test. */
+    public enum IndirectSelection {
+        /** a test whose parents include a selected node (dbt's default) */
+        EAGER,
+        /** a test whose parents are all selected */
+        CAUTIOUS,
+        /** a test whose parents are all selected or upstream of a selected node */
+        BUILDABLE,
+        /** no test that was not selected itself */
+        EMPTY;
+
+        public static IndirectSelection of(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new SelectionException("--indirect-selection must be eager, cautious, buildable or empty, not '"
+                        + name + "'");
+            }
+        }
+    }
+
+    /** {@link #select(List, List, String, IndirectSelection)} with dbt's default, eager. */
     public Set<String> select(List<String> select, List<String> exclude, String selectorName) {
+        return select(select, exclude, selectorName, IndirectSelection.EAGER);
+    }
+
+    /**
+     * The selected unique ids. An empty {@code select} means everything; tests are added by the
+     * indirect selection mode; then {@code exclude} is removed, with the tests that mode attaches
+     * to it (excluding a model excludes its tests, as in dbt).
+     */
+    public Set<String> select(List<String> select, List<String> exclude, String selectorName, IndirectSelection indirect) {
         Set<String> chosen;
         if (selectorName != null) {
             chosen = new SelectorDefinitions(selectors, this).evaluate(selectorName);
@@ -64,23 +91,41 @@ public final class NodeSelector {
         } else {
             chosen = expression(select);
         }
-        Set<String> withTests = addTests(chosen);
+        Set<String> withTests = addTests(chosen, indirect);
         if (!exclude.isEmpty()) {
-            withTests.removeAll(expression(exclude));
+            withTests.removeAll(addTests(expression(exclude), indirect));
         }
         return withTests;
     }
 
-    private Set<String> addTests(Set<String> chosen) {
+    private Set<String> addTests(Set<String> chosen, IndirectSelection indirect) {
         Set<String> out = new LinkedHashSet<>(chosen);
+        if (indirect == IndirectSelection.EMPTY) {
+            return out;
+        }
+        Set<String> upstream = null;
         for (Selectable s : all.values()) {
-            if ((s.type() == ResourceType.TEST || s.type() == ResourceType.UNIT_TEST) && !out.contains(s.uniqueId())) {
-                for (String parent : dag.parents(s.uniqueId())) {
-                    if (chosen.contains(parent)) {
-                        out.add(s.uniqueId());
-                        break;
+            if ((s.type() != ResourceType.TEST && s.type() != ResourceType.UNIT_TEST) || out.contains(s.uniqueId())) {
+                continue;
+            }
+            List<String> parents = dag.parents(s.uniqueId());
+            boolean add = switch (indirect) {
+                case EAGER -> parents.stream().anyMatch(chosen::contains);
+                case CAUTIOUS -> !parents.isEmpty() && chosen.containsAll(parents);
+                case BUILDABLE -> {
+                    if (upstream == null) {
+                        upstream = new java.util.HashSet<>(chosen);
+                        for (String id : chosen) {
+                            upstream.addAll(dag.ancestors(id, -1));
+                        }
                     }
+                    yield !parents.isEmpty() && parents.stream().anyMatch(chosen::contains)
+                            && upstream.containsAll(parents);
                 }
+                case EMPTY -> false;
+            };
+            if (add) {
+                out.add(s.uniqueId());
             }
         }
         return out;

@@ -99,4 +99,34 @@ class NodeSelectorTest {
         assertThatThrownBy(() -> select("tags:nightly")).isInstanceOf(SelectionException.class)
                 .hasMessageContaining("did you mean 'tag'");
     }
+
+    @Test
+    void indirectSelectionModesDecideWhichTestsComeWithTheSelectedNodes() {
+        TestProjects.write(dir, Map.of("models/props.yml", """
+                sources:
+                  - name: raw
+                    tables: [{name: a}]
+                models:
+                  - name: fct
+                    columns:
+                      - name: id
+                        data_tests:
+                          - unique
+                          - relationships: {to: ref('stg_b'), field: id}
+                """));
+        var parsed = TestProjects.parse(dir);
+        NodeSelector s = new NodeSelector(parsed.result().manifest(), parsed.result().dag(), Map.of());
+        java.util.function.BiFunction<String, NodeSelector.IndirectSelection, Set<String>> tests = (expr, mode) ->
+                s.onlyTypes(s.select(List.of(expr), List.of(), null, mode), List.of("test"));
+        assertThat(tests.apply("fct", NodeSelector.IndirectSelection.EAGER)).hasSize(2);
+        assertThat(tests.apply("fct", NodeSelector.IndirectSelection.CAUTIOUS)).hasSize(1)
+                .allMatch(id -> id.startsWith("test.p.unique_fct_id"));
+        assertThat(tests.apply("fct", NodeSelector.IndirectSelection.BUILDABLE)).hasSize(2);
+        assertThat(tests.apply("fct", NodeSelector.IndirectSelection.EMPTY)).isEmpty();
+        assertThat(tests.apply("stg_b", NodeSelector.IndirectSelection.BUILDABLE)).isEmpty();
+        assertThat(tests.apply("stg_b", NodeSelector.IndirectSelection.EAGER)).hasSize(1);
+        // excluding a model excludes its tests too
+        assertThat(s.onlyTypes(s.select(List.of("fct stg_b"), List.of("stg_b"), null), List.of("test"))).hasSize(1)
+                .allMatch(id -> id.startsWith("test.p.unique_fct_id"));
+    }
 }
