@@ -71,10 +71,18 @@ public final class RocksetConnection implements AdapterConnection, Materializati
 
     @Override
     public QueryResult execute(String sql, boolean fetch) {
-        Optional<ViewStatement> view = ViewStatement.parse(sql);
-        if (view.isPresent()) {
-            operations.createOrReplaceView(view.get().workspace(), view.get().name(), view.get().query());
+        Optional<DdlStatement> ddl = DdlStatement.parse(sql);
+        if (ddl.isPresent() && ddl.get().kind() == DdlStatement.Kind.VIEW) {
+            operations.createOrReplaceView(ddl.get().workspace(), ddl.get().name(), ddl.get().query());
             return new QueryResult("OK", 0, List.of(), List.of());
+        }
+        if (ddl.isPresent()) {
+            // built as the table materialization builds one: aside, then swapped in for readers
+            DdlStatement table = ddl.get();
+            BuildResult built = build(new BuildRequest("table." + table.workspace() + "." + table.name(), "table",
+                    RocksetRelation.of(table.workspace(), table.name(), RelationType.TABLE), table.query(), Map.of(),
+                    true, false, Optional.empty()));
+            return new QueryResult(built.message(), built.rowsAffected().orElse(0L), List.of(), List.of());
         }
         quarry.rockset.QueryResult result = client.query(QueryRequest.of(sql));
         if (!result.isDone()) {

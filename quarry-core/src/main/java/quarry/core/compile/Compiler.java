@@ -353,6 +353,74 @@ public final class Compiler {
         return CteInjector.inject(r.sql(), r.ctes());
     }
 
+    /**
+     * The {@code {% materialization %}} macro that builds this materialization on this adapter,
+     * found as dbt does: the adapter's own before {@code default}, the root project's before a
+     * package's before dbt's built-ins. Its unique id, or empty.
+     */
+    public Optional<quarry.core.manifest.Macro> materializationMacro(String materialization) {
+        String adapterType = jinja.settings().adapter().type();
+        for (String adapter : List.of(adapterType, "default")) {
+            String name = "materialization_" + materialization + "_" + adapter;
+            quarry.core.manifest.Macro found = null;
+            for (quarry.core.manifest.Macro m : manifest.macros().values()) {
+                if (m.name().equals(name) && (found == null || rank(m) < rank(found))) {
+                    found = m;
+                }
+            }
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int rank(quarry.core.manifest.Macro m) {
+        return m.packageName().equals(manifest.projectName()) ? 0 : m.packageName().startsWith("dbt") ? 2 : 1;
+    }
+
+    /**
+     * Runs a materialization written in Jinja for a node, as dbt does: the macro is called in the
+     * node's context with {@code sql} (and {@code compiled_code}) set to its compiled SQL and
+     * {@code pre_hooks}/{@code post_hooks} to its rendered hooks, and runs its statements itself.
+     * Returns the message of its {@code main} statement ("OK" when it stored none).
+     */
+    public String runMaterialization(Node node, quarry.core.manifest.Macro macro, String sql, List<String> preHooks,
+            List<String> postHooks) {
+        NodeContexts.Refs refs = new NodeContexts.Refs() {
+            @Override
+            public Object ref(RefCall call) {
+                return new RelationObject(refRelation(node, call, new ArrayList<>()), emptyInputs);
+            }
+
+            @Override
+            public Object source(String sourceName, String tableName) {
+                return new RelationObject(sourceRelation(node, sourceName, tableName), emptyInputs);
+            }
+        };
+        Context ctx = jinja.contexts().open(RenderTarget.of(node), false, refs, new LinkedHashMap<>(), null, graph);
+        ctx.set("sql", sql);
+        ctx.set("compiled_code", sql);
+        ctx.set("pre_hooks", hookDicts(preHooks));
+        ctx.set("post_hooks", hookDicts(postHooks));
+        String call = "{%- set __quarry_returned = " + macro.packageName() + "." + macro.name() + "() -%}"
+                + "{%- set __quarry_main = load_result('main') -%}"
+                + "{{- __quarry_main.response if __quarry_main and __quarry_main.response else 'OK' -}}";
+        try {
+            return jinja.templates().shared(call).render(ctx).strip();
+        } catch (JinjaException e) {
+            throw Templates.located(e, macro.originalFilePath());
+        }
+    }
+
+    private static List<Map<String, Object>> hookDicts(List<String> hooks) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String hook : hooks) {
+            out.add(Map.of("sql", hook, "transaction", true, "index", out.size()));
+        }
+        return out;
+    }
+
     /** Compiles SQL given on the command line ({@code --inline}) as a model of the root project. */
     public CompiledNode compileInline(String sql, List<RefCall> refs, List<String> dependsOn) {
         Node node = Node.builder(ResourceType.OPERATION, "sql_operation." + manifest.projectName() + ".inline_query")

@@ -65,6 +65,12 @@ public final class ExecutionCompiler implements NodeCompiler {
     }
 
     @Override
+    public java.util.Optional<String> runMaterialization(ExecutableNode node, String materialization) {
+        return compiler.materializationMacro(materialization).map(macro -> compiler.runMaterialization(node.node(), macro,
+                node.sql(), node.preHooks(), node.postHooks()));
+    }
+
+    @Override
     public String compileUnitTest(Node model, Map<String, String> inputs, quarry.core.manifest.UnitTest.Overrides overrides) {
         return compiler.compileUnitTest(model, inputs, overrides);
     }

@@ -105,10 +105,7 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
         List<String> statements = new ArrayList<>();
         try {
             if (!materializations.supported().contains(materialization)) {
-                throw new IllegalArgumentException(node.originalFilePath() + ": materialization '" + materialization
-                        + "' is not supported by this adapter (it builds "
-                        + String.join(", ", materializations.supported())
-                        + "); custom materializations are not supported yet");
+                return custom(executable, materialization, compiled, start);
             }
             return materialize(executable, materialization, statements, compiled, start);
         } catch (RuntimeException e) {
@@ -154,6 +151,24 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
                 seconds(compiled.map(NodeResult.Timing::startedAt).orElse(start), end),
                 new NodeResult.AdapterResponse(built.message(), built.message().split(" ")[0], built.rowsAffected(),
                         Optional.empty()),
+                Optional.empty(), Optional.of(executable.sql()), Optional.of(executable.relation().render()));
+    }
+
+    /** A materialization the project defines in Jinja: the macro runs the node's statements and hooks itself. */
+    private NodeResult custom(ExecutableNode executable, String materialization, Optional<NodeResult.Timing> compiled,
+            Instant start) {
+        Node node = executable.node();
+        String message = compiler.runMaterialization(executable, materialization).orElseThrow(() ->
+                new IllegalArgumentException(node.originalFilePath() + ": no materialization '" + materialization
+                        + "' for this adapter: it builds " + String.join(", ", materializations.supported())
+                        + ", and the project and its packages define no {% materialization " + materialization
+                        + " %} for it or for default"));
+        write("run", node, executable.sql());
+        Instant end = Instant.now();
+        return new NodeResult(node.uniqueId(), NodeResult.Status.SUCCESS, message, compiled,
+                Optional.of(new NodeResult.Timing("execute", start, end)), Thread.currentThread().getName(),
+                seconds(compiled.map(NodeResult.Timing::startedAt).orElse(start), end),
+                new NodeResult.AdapterResponse(message, message.split(" ")[0], Optional.empty(), Optional.empty()),
                 Optional.empty(), Optional.of(executable.sql()), Optional.of(executable.relation().render()));
     }
 

@@ -1,6 +1,7 @@
 {#- Rockset has no CREATE TABLE AS or CREATE VIEW DDL in SQL: collections and views are made through its
-    REST API by the materializations. create_view_as renders a CREATE VIEW that the adapter's
-    connection carries out through the API when a macro runs it (run_query, statement). -#}
+    REST API by the materializations. create_view_as and create_table_as render a CREATE VIEW or
+    CREATE TABLE ... AS that the adapter's connection carries out through the API when a macro runs
+    it (run_query, statement): a project's own materialization can use them. -#}
 
 {% macro rockset__create_view_as(relation, sql) -%}
     CREATE OR REPLACE VIEW {{ relation }} AS
@@ -8,7 +9,7 @@
 {%- endmacro %}
 
 {% macro rockset__create_table_as(temporary, relation, sql) -%}
-    INSERT INTO {{ relation }}
+    CREATE TABLE {{ relation }} AS
     {{ sql }}
 {%- endmacro %}
 
