@@ -145,7 +145,7 @@ class RunInvocationTest {
                 new RunInvocation.Settings(1, false, false, RunFlags.DEFAULT, "1.12.0", "inv", Instant.now(), Map.of()))
                 .run(Set.of(custom.uniqueId()), List.of(), List.of());
         assertThat(outcome.results()).singleElement().extracting(NodeResult::status).isEqualTo(NodeResult.Status.ERROR);
-        assertThat(console.toString()).contains("materialization 'my_mat' is not supported",
-                "custom materializations are not supported yet");
+        assertThat(console.toString()).contains("no materialization 'my_mat' for this adapter",
+                "define no {% materialization my_mat %}");
     }
 }
