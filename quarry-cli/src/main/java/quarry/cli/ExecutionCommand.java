@@ -14,6 +14,7 @@ import quarry.core.adapter.AdapterConnection;
 import quarry.core.compile.ExecutionCompiler;
 import quarry.core.manifest.Manifest;
 import quarry.core.run.EventLog;
+import quarry.core.run.NodeCompiler;
 import quarry.core.run.RunFlags;
 import quarry.core.run.RunInvocation;
 import quarry.core.select.NodeSelector;
@@ -51,6 +52,11 @@ abstract class ExecutionCommand extends ProjectCommand {
     /** The nodes to execute: by default the selection flags, narrowed to {@link #resourceTypes()}. */
     Set<String> select(NodeSelector selector, Manifest manifest) {
         return selector.onlyTypes(selection.select(selector), resourceTypes());
+    }
+
+    /** How each selected node is compiled for execution: by default as the project says. */
+    NodeCompiler nodeCompiler(ExecutionCompiler compiler, Session session) {
+        return compiler;
     }
 
     /** The command recorded as {@code args.which} in run_results.json (retry records the command it re-ran). */
@@ -92,7 +98,8 @@ abstract class ExecutionCommand extends ProjectCommand {
             args.put("full_refresh", fullRefresh);
             args.put("threads", session.target().threads());
             args.put("empty", empty);
-            RunInvocation invocation = new RunInvocation(manifest, live.parsed().dag(), compiler, connection, log,
+            RunInvocation invocation = new RunInvocation(manifest, live.parsed().dag(), nodeCompiler(compiler, session),
+                    connection, log,
                     session.targetDir(), node -> session.projects().project(node.packageName()).root().resolve(node.originalFilePath()),
                     new RunInvocation.Settings(session.target().threads(), failFast, warnError,
                             new RunFlags(fullRefresh, storeFailures, 5), DbtVersion.REPORTED, session.invocationId(),

@@ -52,6 +52,11 @@ final class StateOptions {
         }
     }
 
+    /** The --state artifacts, when given (after {@link #load}). */
+    Optional<PriorState> prior() {
+        return loaded == null ? Optional.empty() : loaded;
+    }
+
     /** The node selector of this project, with the --state artifacts when given. */
     NodeSelector selector(Session session, Manifest manifest, Dag dag) {
         load(session);

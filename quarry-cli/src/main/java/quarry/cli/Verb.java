@@ -23,6 +23,7 @@ enum Verb {
     SOURCE("source", "Check the freshness of sources.", SourceCommand::new),
     DOCS("docs", "Generate catalog.json and the documentation site.", DocsCommand::new),
     CLEAN("clean", "Delete the folders of clean-targets.", CleanCommand::new),
+    CLONE("clone", "Make the selected nodes views of the relations of the --state run.", CloneCommand::new),
     RETRY("retry", "Re-run the nodes that failed or were skipped in the last run.", RetryCommand::new),
     SERVER("server", "Serve a Rockset-compatible database over HTTP.", ServerCommand::new),
     LOAD("load", "Load JSON lines, CSV or Parquet files into a collection through the Write API.", LoadCommand::new);

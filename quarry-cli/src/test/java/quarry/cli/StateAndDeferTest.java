@@ -131,4 +131,40 @@ class StateAndDeferTest {
             assertThat(defer.err()).contains("--defer needs the earlier run");
         }
     }
+
+    @Test
+    void cloneMakesViewsOfTheEarlierRelationsWhereThisTargetHasNone(@TempDir Path dir) throws IOException {
+        try (CliProject project = project(dir)) {
+            assertThat(project.quarry("build", "--target", "prod").exitCode()).isZero();
+            String state = saveState(project, "prod-state").toString();
+
+            CliProject.Outcome clone = project.quarry("clone", "--state", state);
+            assertThat(clone.exitCode()).as(clone.all()).isZero();
+            assertThat(clone.out()).contains("PASS=3");
+            assertThat(project.quarry("show", "--inline", "select sum(doubled) as s from slim_dev.derived").out())
+                    .contains("120");
+            assertThat(status(project, "/v1/orgs/self/ws/slim_dev/views/base")).isEqualTo(200);
+
+            CliProject.Outcome again = project.quarry("clone", "--state", state, "-s", "base");
+            assertThat(again.out()).contains("No-op");
+            CliProject.Outcome refreshed = project.quarry("clone", "--state", state, "-s", "base", "--full-refresh");
+            assertThat(refreshed.out()).doesNotContain("No-op").contains("PASS=1");
+
+            CliProject.Outcome noState = project.quarry("clone");
+            assertThat(noState.exitCode()).isEqualTo(2);
+            assertThat(noState.err()).contains("give --state DIR");
+        }
+    }
+
+    private static int status(CliProject project, String path) {
+        try {
+            java.net.http.HttpResponse<Void> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(project.server().url().resolve(path))
+                            .header("Authorization", "ApiKey " + CliProject.KEY).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return r.statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

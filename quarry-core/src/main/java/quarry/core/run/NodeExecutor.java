@@ -32,6 +32,9 @@ import quarry.core.seed.SeedTable;
  */
 public final class NodeExecutor implements Scheduler.Work<NodeResult> {
 
+    /** The materialization {@code quarry clone} gives the nodes it clones. */
+    public static final String CLONE = "clone";
+
     /** Where the executor finds files and writes its artifacts. */
     public interface SourceFiles {
         /** The file a seed node was read from. */
@@ -100,10 +103,14 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
 
     private NodeResult build(ExecutableNode executable, Optional<NodeResult.Timing> compiled, Instant start) {
         Node node = executable.node();
-        String materialization = node.resourceType() == ResourceType.SEED ? "seed"
+        String materialization = CLONE.equals(executable.materialized()) ? CLONE
+                : node.resourceType() == ResourceType.SEED ? "seed"
                 : node.resourceType() == ResourceType.SNAPSHOT ? "snapshot" : executable.materialized();
         List<String> statements = new ArrayList<>();
         try {
+            if (CLONE.equals(materialization)) {
+                return cloned(executable, statements, compiled, start);
+            }
             if (!materializations.supported().contains(materialization)) {
                 return custom(executable, materialization, compiled, start);
             }
@@ -152,6 +159,29 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
                 new NodeResult.AdapterResponse(built.message(), built.message().split(" ")[0], built.rowsAffected(),
                         Optional.empty()),
                 Optional.empty(), Optional.of(executable.sql()), Optional.of(executable.relation().render()));
+    }
+
+    /**
+     * {@code quarry clone}: the node's relation becomes a view of the relation an earlier run
+     * built (its SQL selects from it), unless this target already has one and no full refresh
+     * was asked for, as dbt's default clone does where a database cannot copy tables.
+     */
+    private NodeResult cloned(ExecutableNode executable, List<String> statements, Optional<NodeResult.Timing> compiled,
+            Instant start) {
+        Relation target = executable.relation();
+        boolean exists = connection.getRelation(target.database(), target.schema(), target.identifier()).isPresent();
+        if (exists && !fullRefresh(executable.config())) {
+            Instant end = Instant.now();
+            return new NodeResult(executable.node().uniqueId(), NodeResult.Status.SUCCESS, "No-op", compiled,
+                    Optional.of(new NodeResult.Timing("execute", start, end)), Thread.currentThread().getName(),
+                    seconds(compiled.map(NodeResult.Timing::startedAt).orElse(start), end),
+                    new NodeResult.AdapterResponse("No-op", "No-op", Optional.empty(), Optional.empty()),
+                    Optional.empty(), Optional.of(executable.sql()), Optional.of(target.render()));
+        }
+        Relation view = new Relation(target.database(), target.schema(), target.identifier(),
+                quarry.core.adapter.RelationType.VIEW, target.style());
+        return materialize(new ExecutableNode(executable.node(), view, executable.sql(), executable.config(), List.of(),
+                List.of(), false), "view", statements, compiled, start);
     }
 
     /** A materialization the project defines in Jinja: the macro runs the node's statements and hooks itself. */

@@ -45,14 +45,18 @@ public final class Deferral {
             if (!favorState && exists(connection, node, existing)) {
                 continue;
             }
-            JsonNode e = earlier.get();
-            String identifier = e.path("alias").asText(e.path("name").asText());
-            RelationType type = "view".equals(e.path("config").path("materialized").asText())
-                    ? RelationType.VIEW : RelationType.TABLE;
-            out.put(node.uniqueId(), new Relation(e.path("database").asText(null), e.path("schema").asText(null),
-                    identifier, type, style));
+            out.put(node.uniqueId(), earlierRelation(earlier.get(), style));
         }
         return out;
+    }
+
+    /** The relation a node of the earlier manifest was built as (its database, schema and alias). */
+    public static Relation earlierRelation(JsonNode earlier, RelationStyle style) {
+        String identifier = earlier.path("alias").asText(earlier.path("name").asText());
+        RelationType type = "view".equals(earlier.path("config").path("materialized").asText())
+                ? RelationType.VIEW : RelationType.TABLE;
+        return new Relation(earlier.path("database").asText(null), earlier.path("schema").asText(null), identifier,
+                type, style);
     }
 
     private static boolean exists(AdapterConnection connection, Node node, Map<String, Set<String>> existing) {
