@@ -124,19 +124,8 @@ public final class Compiler {
     private Rendered jinjaRender(Node node) {
         List<CompiledNode.Cte> ctes = new ArrayList<>();
         RenderTarget target = RenderTarget.of(node);
-        NodeContexts.Refs refs = new NodeContexts.Refs() {
-            @Override
-            public Object ref(RefCall call) {
-                return new RelationObject(refRelation(node, call, ctes), emptyInputs);
-            }
-
-            @Override
-            public Object source(String sourceName, String tableName) {
-                return new RelationObject(sourceRelation(node, sourceName, tableName), emptyInputs);
-            }
-        };
         Map<String, Object> configCalls = new java.util.LinkedHashMap<>();
-        Context ctx = jinja.contexts().open(target, false, refs, configCalls, null, graph);
+        Context ctx = jinja.contexts().open(target, false, refs(node, ctes), configCalls, null, graph);
         String file = node.originalFilePath();
         if (node.testMetadata() != null) {
             ctx.set("_dbt_generic_test_kwargs", testKwargs(ctx, node));
@@ -148,6 +137,21 @@ public final class Compiler {
         } catch (JinjaException e) {
             throw Templates.located(e, file);
         }
+    }
+
+    /** {@code ref} and {@code source} of a node's render: relations, with ephemeral models added to {@code ctes}. */
+    private NodeContexts.Refs refs(Node node, List<CompiledNode.Cte> ctes) {
+        return new NodeContexts.Refs() {
+            @Override
+            public Object ref(RefCall call) {
+                return new RelationObject(refRelation(node, call, ctes), emptyInputs);
+            }
+
+            @Override
+            public Object source(String sourceName, String tableName) {
+                return new RelationObject(sourceRelation(node, sourceName, tableName), emptyInputs);
+            }
+        };
     }
 
     private Map<String, Object> testKwargs(Context ctx, Node node) {
@@ -353,30 +357,9 @@ public final class Compiler {
         return CteInjector.inject(r.sql(), r.ctes());
     }
 
-    /**
-     * The {@code {% materialization %}} macro that builds this materialization on this adapter,
-     * found as dbt does: the adapter's own before {@code default}, the root project's before a
-     * package's before dbt's built-ins. Its unique id, or empty.
-     */
-    public Optional<quarry.core.manifest.Macro> materializationMacro(String materialization) {
-        String adapterType = jinja.settings().adapter().type();
-        for (String adapter : List.of(adapterType, "default")) {
-            String name = "materialization_" + materialization + "_" + adapter;
-            quarry.core.manifest.Macro found = null;
-            for (quarry.core.manifest.Macro m : manifest.macros().values()) {
-                if (m.name().equals(name) && (found == null || rank(m) < rank(found))) {
-                    found = m;
-                }
-            }
-            if (found != null) {
-                return Optional.of(found);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private int rank(quarry.core.manifest.Macro m) {
-        return m.packageName().equals(manifest.projectName()) ? 0 : m.packageName().startsWith("dbt") ? 2 : 1;
+    /** The type of the adapter this compiler renders for ({@code rockset}). */
+    public String adapterType() {
+        return jinja.settings().adapter().type();
     }
 
     /**
@@ -387,18 +370,8 @@ public final class Compiler {
      */
     public String runMaterialization(Node node, quarry.core.manifest.Macro macro, String sql, List<String> preHooks,
             List<String> postHooks) {
-        NodeContexts.Refs refs = new NodeContexts.Refs() {
-            @Override
-            public Object ref(RefCall call) {
-                return new RelationObject(refRelation(node, call, new ArrayList<>()), emptyInputs);
-            }
-
-            @Override
-            public Object source(String sourceName, String tableName) {
-                return new RelationObject(sourceRelation(node, sourceName, tableName), emptyInputs);
-            }
-        };
-        Context ctx = jinja.contexts().open(RenderTarget.of(node), false, refs, new LinkedHashMap<>(), null, graph);
+        Context ctx = jinja.contexts().open(RenderTarget.of(node), false, refs(node, new ArrayList<>()),
+                new LinkedHashMap<>(), null, graph);
         ctx.set("sql", sql);
         ctx.set("compiled_code", sql);
         ctx.set("pre_hooks", hookDicts(preHooks));
