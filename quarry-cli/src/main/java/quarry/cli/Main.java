@@ -15,6 +15,7 @@ public final class Main {
     /** Runs one invocation with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = QuarryCommand.commandLine(args);
+        commandLine.setDefaultValueProvider(DbtEnvironment.current());
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(GlobalFlags.afterCommand(args, commandLine));

@@ -1,7 +1,6 @@
 package quarry.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +46,7 @@ final class ProjectOptions {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the command's own results.")
     boolean quiet;
 
-    @Option(names = "--log-path", paramLabel = "DIR", defaultValue = "${env:DBT_LOG_PATH}",
+    @Option(names = "--log-path", paramLabel = "DIR",
             description = "Where dbt.log goes (default: the project's log-path, 'logs').")
     Path logPath;
 
@@ -64,14 +63,13 @@ final class ProjectOptions {
      * empty for {@code none}.
      */
     Optional<EventLog.Level> consoleLevel(CommandSpec spec) {
-        Map<String, String> env = System.getenv();
-        if (debug || isTrue(env.get("DBT_DEBUG"))) {
+        if (debug) {
             return Optional.of(EventLog.Level.DEBUG);
         }
-        if (quiet || isTrue(env.get("DBT_QUIET"))) {
+        if (quiet) {
             return Optional.of(EventLog.Level.ERROR);
         }
-        String value = logLevel != null ? logLevel : env.getOrDefault("DBT_LOG_LEVEL", "info");
+        String value = logLevel != null ? logLevel : "info";
         return switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "debug" -> Optional.of(EventLog.Level.DEBUG);
             case "info" -> Optional.of(EventLog.Level.INFO);
@@ -83,13 +81,9 @@ final class ProjectOptions {
         };
     }
 
-    /** Whether --debug or DBT_DEBUG asks for stack traces. */
+    /** Whether --debug (or DBT_DEBUG) asks for stack traces. */
     boolean debugging() {
-        return debug || isTrue(System.getenv("DBT_DEBUG"));
-    }
-
-    private static boolean isTrue(String value) {
-        return value != null && List.of("1", "true", "yes", "y").contains(value.toLowerCase(java.util.Locale.ROOT));
+        return debug;
     }
 
     @Option(names = "--log-format", paramLabel = "text|json",
@@ -98,7 +92,7 @@ final class ProjectOptions {
 
     /** The console format of {@code --log-format}, else {@code DBT_LOG_FORMAT}, else text. */
     EventLog.Format logFormat(CommandSpec spec) {
-        String value = logFormat != null ? logFormat : System.getenv().getOrDefault("DBT_LOG_FORMAT", "text");
+        String value = logFormat != null ? logFormat : "text";
         return switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "json" -> EventLog.Format.JSON;
             case "text", "default", "debug" -> EventLog.Format.TEXT;
@@ -107,7 +101,7 @@ final class ProjectOptions {
     }
 
     SessionOptions toSession(String command) {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = DbtEnvironment.current().variables();
         Path cwd = Path.of("").toAbsolutePath();
         Path project = projectDir != null ? projectDir
                 : env.get("DBT_PROJECT_DIR") != null ? Path.of(env.get("DBT_PROJECT_DIR")) : findProject(cwd);

@@ -20,7 +20,7 @@ final class SelectionOptions {
     @Option(names = "--selector", paramLabel = "NAME", description = "A named selector from selectors.yml.")
     String selector;
 
-    @Option(names = "--indirect-selection", paramLabel = "MODE", defaultValue = "${env:DBT_INDIRECT_SELECTION:-eager}",
+    @Option(names = "--indirect-selection", paramLabel = "MODE", defaultValue = "eager",
             description = "Which tests come with the selected nodes: eager (default), cautious, buildable or empty.")
     String indirectSelection;
 

@@ -24,19 +24,19 @@ import quarry.core.session.Session;
  */
 final class StateOptions {
 
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = "${env:DBT_STATE}",
+    @Option(names = "--state", paramLabel = "DIR",
             description = "The target folder of an earlier run, for state: and result: selectors and --defer.")
     Path state;
 
-    @Option(names = "--defer", negatable = true, defaultValue = "${env:DBT_DEFER:-false}", fallbackValue = "true",
+    @Option(names = "--defer", negatable = true, fallbackValue = "true",
             description = "Refs to nodes not built by this command read the relations of the --state run.")
     boolean defer;
 
-    @Option(names = "--defer-state", paramLabel = "DIR", defaultValue = "${env:DBT_DEFER_STATE}",
+    @Option(names = "--defer-state", paramLabel = "DIR",
             description = "The earlier run to defer to, when not the --state one.")
     Path deferState;
 
-    @Option(names = "--favor-state", negatable = true, defaultValue = "${env:DBT_FAVOR_STATE:-false}",
+    @Option(names = "--favor-state", negatable = true,
             fallbackValue = "true", description = "With --defer, read the earlier run's relations even where this target has its own.")
     boolean favorState;
 
