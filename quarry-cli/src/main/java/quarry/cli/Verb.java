@@ -8,6 +8,7 @@ import java.util.function.Supplier;
  * picocli command class that implements it; the others are {@link PendingCommand}s.
  */
 enum Verb {
+    INIT("init", "Create a new dbt project that runs on the embedded Rockset-compatible server.", InitCommand::new),
     DEBUG("debug", "Show the profile, the project and whether the connection works.", DebugCommand::new),
     DEPS("deps", "Install the packages of packages.yml into dbt_packages/.", DepsCommand::new),
     PARSE("parse", "Read the project and write target/manifest.json.", ParseCommand::new),
