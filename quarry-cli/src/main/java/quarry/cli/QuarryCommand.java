@@ -7,10 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The top of the {@code quarry} command tree: dbt's verbs plus {@code server}.
- *
- * <p>Each verb of {@link Verb} that has no implementation yet is registered as a
- * {@link PendingCommand}, so {@code --help} lists the whole of dbt's CLI from the first day.
+ * The top of the {@code quarry} command tree: dbt's verbs plus {@code server} and {@code load}
+ * ({@link Verb}).
  */
 @Command(
         name = "quarry",

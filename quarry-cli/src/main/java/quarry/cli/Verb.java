@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * The commands of dbt 1.12's CLI, and Quarry's own {@code server}. A verb built so far names the
- * picocli command class that implements it; the others are {@link PendingCommand}s.
+ * The commands of dbt 1.12's CLI, and Quarry's own {@code server} and {@code load}, each with the
+ * picocli command class that implements it.
  */
 enum Verb {
     INIT("init", "Create a new dbt project that runs on the embedded Rockset-compatible server.", InitCommand::new),
@@ -33,19 +33,15 @@ enum Verb {
     private final String description;
     private final Supplier<Callable<Integer>> implementation;
 
-    Verb(String commandName, String description) {
-        this(commandName, description, null);
-    }
-
     Verb(String commandName, String description, Supplier<Callable<Integer>> implementation) {
         this.commandName = commandName;
         this.description = description;
-        this.implementation = implementation;
+        this.implementation = java.util.Objects.requireNonNull(implementation, "implementation");
     }
 
     /** A fresh instance of the command that runs this verb. */
     Callable<Integer> newCommand() {
-        return implementation == null ? new PendingCommand(this) : implementation.get();
+        return implementation.get();
     }
 
     String commandName() {
