@@ -41,6 +41,28 @@ final class CompileCommand extends ProjectCommand {
     @Option(names = "--inline", paramLabel = "SQL", description = "Compile this SQL (with refs) and print it.")
     String inline;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "How the SQL of one node or --inline is printed: as it is, or as JSON {node, compiled}.")
+    String output;
+
+    /** Prints one node's compiled SQL, as text or as dbt's JSON object. */
+    private void printCompiled(String header, String name, String sql) {
+        if (output.equalsIgnoreCase("json")) {
+            try {
+                java.util.Map<String, Object> object = new java.util.LinkedHashMap<>();
+                object.put("node", name);
+                object.put("compiled", sql);
+                console.result("CompiledNode", "Q042", new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(object));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        console.info(header);
+        console.result("CompiledNode", "Q042", sql);
+    }
+
     @Override
     String commandName() {
         return "compile";
@@ -48,6 +70,10 @@ final class CompileCommand extends ProjectCommand {
 
     @Override
     int run(Session session) {
+        if (!output.equalsIgnoreCase("json") && !output.equalsIgnoreCase("text")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--output must be text or json, not '"
+                    + output + "'");
+        }
         selection.state.load(session);
         Parsing.Parsed parsed = Parsing.parseWith(session, console);
         reportWarnings(session);
@@ -69,8 +95,7 @@ final class CompileCommand extends ProjectCommand {
         if (inline != null) {
             var refs = InlineRefs.capture(parsed.jinja(), manifest, inline);
             CompiledNode compiled = parsedCompiler.compileInline(inline, refs.refs(), refs.dependsOn());
-            console.info("Compiled inline node is:");
-            console.result("CompiledNode", "Q042", compiled.compiledCode());
+            printCompiled("Compiled inline node is:", "inline_query", compiled.compiledCode());
             return ExitCode.SUCCESS;
         }
         NodeSelector selector = selection.state.selector(session, manifest, parsed.result().dag());
@@ -98,8 +123,8 @@ final class CompileCommand extends ProjectCommand {
         List<Node> nonTests = nodes.stream().filter(n -> n.resourceType() != ResourceType.TEST).toList();
         if (nonTests.size() == 1 && !selection.select.isEmpty()) {
             Node only = nonTests.get(0);
-            console.info("Compiled node '" + only.name() + "' is:");
-            console.result("CompiledNode", "Q042", compiled.get(only.uniqueId()).compiledCode());
+            printCompiled("Compiled node '" + only.name() + "' is:", only.name(),
+                    compiled.get(only.uniqueId()).compiledCode());
         } else {
             console.info("Compiled " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + " into "
                     + session.root().root().relativize(targetDir.resolve("compiled")) + "/");

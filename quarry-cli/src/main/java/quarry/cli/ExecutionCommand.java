@@ -54,6 +54,10 @@ abstract class ExecutionCommand extends ProjectCommand {
         return selector.onlyTypes(selection.select(selector), resourceTypes());
     }
 
+    /** What a command does once its nodes ran (seed --show prints samples); by default nothing. */
+    void afterRun(Session session, RunInvocation.Outcome outcome, Manifest manifest, AdapterConnection connection) {
+    }
+
     /** How each selected node is compiled for execution: by default as the project says. */
     NodeCompiler nodeCompiler(ExecutionCompiler compiler, Session session) {
         return compiler;
@@ -109,6 +113,7 @@ abstract class ExecutionCommand extends ProjectCommand {
                         compiler.renderProjectHooks(session.root().onRunStart()),
                         compiler.renderProjectHooks(session.root().onRunEnd()));
                 connection.usageSummary().ifPresent(usage -> log.debug("AdapterServerTime", "Z050", usage));
+                afterRun(session, outcome, manifest, connection);
                 return outcome.exitCode();
             }
         }

@@ -16,6 +16,8 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = QuarryCommand.commandLine(args);
         commandLine.setDefaultValueProvider(DbtEnvironment.current());
+        // `-s a --frobnicate` is an unknown option, not a third selector that selects nothing
+        commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(GlobalFlags.afterCommand(args, commandLine));

@@ -2,10 +2,25 @@ package quarry.cli;
 
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import quarry.core.adapter.AdapterConnection;
+import quarry.core.adapter.QueryResult;
+import quarry.core.adapter.Relation;
+import quarry.core.adapter.RelationType;
+import quarry.core.manifest.Manifest;
+import quarry.core.manifest.Node;
+import quarry.core.run.NodeResult;
+import quarry.core.run.RunInvocation;
+import quarry.core.session.Session;
 
-/** {@code quarry seed}: Load the CSV files of the seed paths. */
+/** {@code quarry seed}: Load the CSV files of the seed paths; {@code --show} prints a sample of each. */
 @Command(name = "seed", mixinStandardHelpOptions = true, description = "Load the CSV files of the seed paths.")
 final class SeedCommand extends ExecutionCommand {
+
+    private static final int SAMPLE_ROWS = 5;
+
+    @Option(names = "--show", description = "Print the first rows of each seed loaded.")
+    boolean show;
 
     @Override
     String commandName() {
@@ -15,5 +30,23 @@ final class SeedCommand extends ExecutionCommand {
     @Override
     List<String> resourceTypes() {
         return List.of("seed");
+    }
+
+    @Override
+    void afterRun(Session session, RunInvocation.Outcome outcome, Manifest manifest, AdapterConnection connection) {
+        if (!show) {
+            return;
+        }
+        for (NodeResult result : outcome.results()) {
+            Node seed = manifest.nodes().get(result.uniqueId());
+            if (seed == null || result.status() != NodeResult.Status.SUCCESS) {
+                continue;
+            }
+            Relation relation = new Relation(seed.database(), seed.schema(), seed.alias(), RelationType.TABLE,
+                    session.relationStyle());
+            QueryResult rows = connection.execute("SELECT * FROM " + relation.render() + " LIMIT " + SAMPLE_ROWS, true);
+            console.info("Random sample of table: " + seed.schema() + "." + seed.alias());
+            console.result("SeedHeader", "Q015", RowTable.render(rows.columnNames(), rows.rows()));
+        }
     }
 }
