@@ -153,6 +153,13 @@ final class TemporalFunctions {
                         ? "timezone(" + call.argument(0) + ", CAST(" + call.argument(1) + " AS TIMESTAMPTZ))"
                         : "timezone(" + call.argument(1) + ", timezone(" + call.argument(0) + ", CAST("
                                 + call.argument(2) + " AS TIMESTAMP)))"),
+                // Quarry extension: the PostgreSQL/Oracle template form dbt packages' default macros write
+                scalar("TO_CHAR", 2, 2, call -> ToCharFormat.render(call.literalString(0).isPresent()
+                        ? "CAST(" + call.argument(0) + " AS TIMESTAMP)" : call.argument(0),
+                        call.literalString(1).orElseThrow(() -> new InvalidFunctionCallException(
+                                "TO_CHAR needs its template as a string literal, as in TO_CHAR(d, 'YYYY-MM-DD').",
+                                call.position(1), InvalidFunctionCallException.INVALID_ARGUMENTS)),
+                        call.position(1))),
                 scalar("DATETIME", 1, 2, call -> call.count() == 1
                         ? "timezone('UTC', " + call.argument(0) + ")"
                         : "timezone(" + call.argument(1) + ", " + call.argument(0) + ")"));

@@ -247,6 +247,27 @@ class FunctionsOnDuckDbTest {
     }
 
     @Test
+    void toCharTakesPostgresTemplatesWithNamesInTheCaseWritten() {
+        assertThat(eval("TO_CHAR(DATE '2021-03-07', 'Dy')")).isEqualTo("Sun");
+        assertThat(eval("TO_CHAR(DATE '2021-03-07', 'Day')")).isEqualTo("Sunday");
+        assertThat(eval("TO_CHAR(DATE '2021-03-07', 'FMDAY')")).isEqualTo("SUNDAY");
+        assertThat(eval("TO_CHAR(DATE '2021-03-07', 'mon')")).isEqualTo("mar");
+        assertThat(eval("TO_CHAR(DATE '2021-03-07', 'Month')")).isEqualTo("March");
+        assertThat(eval("TO_CHAR(DATETIME '2021-03-07 15:04:05', 'YYYY-MM-DD HH24:MI:SS')"))
+                .isEqualTo("2021-03-07 15:04:05");
+        assertThat(eval("TO_CHAR(DATETIME '2021-03-07 15:04:05', 'HH12 am \"on\" D, DDD, Q')"))
+                .isEqualTo("03 pm on 1, 066, 1");
+        assertThat(eval("TO_CHAR('2021-12-31', 'YY/MM')")).isEqualTo("21/12");
+        assertThat(eval("TO_CHAR(DATE '2021-03-07', 'IW')")).isEqualTo("09");
+    }
+
+    @Test
+    void toCharNeedsALiteralTemplate() {
+        assertThatThrownBy(() -> eval("TO_CHAR(DATE '2021-03-07', CONCAT('Y', 'YYY'))"))
+                .hasMessageContaining("TO_CHAR needs its template as a string literal");
+    }
+
+    @Test
     void numericCastsAreFloatsRoundedToTheirScale() {
         assertThat(eval("CAST(1234 AS numeric(16, 2)) / 100")).isEqualTo("12.34");
         assertThat(eval("CAST(12.345 AS decimal(10, 2))")).isEqualTo("12.35");
