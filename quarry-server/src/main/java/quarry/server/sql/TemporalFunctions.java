@@ -50,8 +50,8 @@ final class TemporalFunctions {
     }
 
     private static final Set<String> DATE_PARTS = Set.of("microsecond", "microseconds", "millisecond", "milliseconds",
-            "second", "minute", "hour", "day", "dayofweek", "dow", "isodow", "dayofyear", "doy", "week", "isoyear",
-            "month", "quarter", "year", "decade", "century", "epoch");
+            "second", "minute", "hour", "day", "dayofweek", "dow", "isodow", "dayofyear", "doy", "week", "isoweek",
+            "isoyear", "month", "quarter", "year", "decade", "century", "epoch");
 
     private static String datePart(CallSql call) {
         String part = call.literalString(0).map(p -> p.toLowerCase(Locale.ROOT).replace("day_of_week", "dayofweek")
@@ -63,7 +63,7 @@ final class TemporalFunctions {
                     + String.join(", ", DATE_PARTS.stream().sorted().toList()) + ".", call.position(0),
                     InvalidFunctionCallException.INVALID_ARGUMENTS);
         }
-        return "'" + part + "'";
+        return "'" + (part.equals("isoweek") ? "week" : part) + "'";
     }
 
     static List<FunctionDefinition> definitions() {
@@ -91,6 +91,9 @@ final class TemporalFunctions {
 
                 // epoch conversions: a TIMESTAMP read as UTC is the instant
                 scalar("TIMESTAMP_SECONDS", 1, 1, call -> "to_timestamp(" + call.argument(0) + ")"),
+                // Quarry extension: PostgreSQL's one-argument form (seconds since the epoch), which
+                // dbt_date's default from_unixtimestamp writes
+                scalar("TO_TIMESTAMP", 1, 1, call -> "to_timestamp(CAST(" + call.argument(0) + " AS DOUBLE))"),
                 scalar("TIMESTAMP_MILLIS", 1, 1, call -> "timezone('UTC', epoch_ms(CAST(" + call.argument(0) + " AS BIGINT)))"),
                 scalar("TIMESTAMP_MICROS", 1, 1, call -> "timezone('UTC', make_timestamp(CAST(" + call.argument(0)
                         + " AS BIGINT)))"),
@@ -216,6 +219,11 @@ final class TemporalFunctions {
 
     private static String checkedUnit(CallSql call, int index, String unit) {
         String upper = unit.toUpperCase(Locale.ROOT);
+        if (upper.equals("ISOWEEK")) {
+            // Quarry extension (BigQuery's name, which dbt packages' default macros write): weeks
+            // already start on Monday, as ISO weeks do
+            return "WEEK";
+        }
         if (!UNITS.contains(upper)) {
             throw new InvalidFunctionCallException("Unknown time unit '" + unit + "'; use one of "
                     + String.join(", ", UNITS.stream().sorted().toList()) + ".", call.position(index),

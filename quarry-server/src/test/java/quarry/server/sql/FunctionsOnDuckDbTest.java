@@ -262,6 +262,14 @@ class FunctionsOnDuckDbTest {
     }
 
     @Test
+    void isoWeekIsAnAliasOfWeekWhoseWeeksStartOnMonday() {
+        assertThat(eval("DATE_TRUNC('isoweek', DATE '2021-03-07')")).isEqualTo(eval("DATE_TRUNC('WEEK', DATE '2021-03-07')"))
+                .startsWith("2021-03-01");
+        assertThat(eval("DATE_PART('isoweek', DATE '2021-01-03')")).isEqualTo("53");
+        assertThat(eval("FORMAT_ISO8601(TO_TIMESTAMP(1623076520))")).isEqualTo("2021-06-07T14:35:20.000000Z");
+    }
+
+    @Test
     void toCharNeedsALiteralTemplate() {
         assertThatThrownBy(() -> eval("TO_CHAR(DATE '2021-03-07', CONCAT('Y', 'YYY'))"))
                 .hasMessageContaining("TO_CHAR needs its template as a string literal");
