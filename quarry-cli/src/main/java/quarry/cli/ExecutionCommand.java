@@ -108,14 +108,30 @@ abstract class ExecutionCommand extends ProjectCommand {
                     new RunInvocation.Settings(session.target().threads(), failFast, warnError,
                             new RunFlags(fullRefresh, storeFailures, 5), DbtVersion.REPORTED, session.invocationId(),
                             session.startedAt(), args));
-            try (Interrupts interrupts = Interrupts.install(() -> cancel(connection, log))) {
+            java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+            try (Interrupts interrupts = Interrupts.install(() -> {
+                invocation.interrupt();
+                cancel(connection, log, cancelled);
+            })) {
                 RunInvocation.Outcome outcome = invocation.run(selected,
                         compiler.renderProjectHooks(session.root().onRunStart()),
                         compiler.renderProjectHooks(session.root().onRunEnd()));
+                if (outcome.exitCode() == RunInvocation.INTERRUPTED) {
+                    // the Ctrl-C handler says what it cancelled and ends the process: let it finish
+                    awaitQuietly(cancelled);
+                }
                 connection.usageSummary().ifPresent(usage -> log.debug("AdapterServerTime", "Z050", usage));
                 afterRun(session, outcome, manifest, connection);
                 return outcome.exitCode();
             }
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -124,7 +140,7 @@ abstract class ExecutionCommand extends ProjectCommand {
      * ...} lines, then {@code ctrl-c}), and exits with dbt's code 2; shutdown hooks (the embedded
      * server's among them) still run.
      */
-    private void cancel(AdapterConnection connection, EventLog log) {
+    private void cancel(AdapterConnection connection, EventLog log, java.util.concurrent.CountDownLatch done) {
         log.warn("CancellingOpenConnections", "Q036", "CTRL-C detected: cancelling running queries");
         for (String query : connection.cancelOpen()) {
             String line = "CANCEL query " + query + " ";
@@ -133,6 +149,7 @@ abstract class ExecutionCommand extends ProjectCommand {
         log.error("MainKeyboardInterrupt", "Z009", "ctrl-c");
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();
+        done.countDown();
         Runtime.getRuntime().exit(ExitCode.ERROR);
     }
 }

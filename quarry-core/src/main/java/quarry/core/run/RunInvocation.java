@@ -29,6 +29,9 @@ public final class RunInvocation {
     /** What a run produced and the exit code it implies (dbt's: 0 success, 1 a node failed). */
     public record Outcome(List<NodeResult> results, int exitCode) {}
 
+    /** dbt's exit code of a run ended by Ctrl-C. */
+    public static final int INTERRUPTED = 2;
+
     /** Settings of one invocation. */
     public record Settings(int threads, boolean failFast, boolean warnError, RunFlags flags, String dbtVersion,
             String invocationId, Instant startedAt, Map<String, Object> args) {}
@@ -54,6 +57,17 @@ public final class RunInvocation {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** Set by {@link #interrupt()} (Ctrl-C), from another thread. */
+    private volatile boolean interrupted;
+
+    /**
+     * Ctrl-C: the nodes still running are being cancelled; when they end, the run ends without
+     * on-run-end hooks, summary or run_results.json, with exit code 2, as dbt's does.
+     */
+    public void interrupt() {
+        interrupted = true;
+    }
+
     /** Runs the selected nodes (ephemeral models, analyses and operations among them are not executed). */
     public Outcome run(Set<String> selected, List<String> onRunStart, List<String> onRunEnd) {
         Instant started = Instant.now();
@@ -73,6 +87,9 @@ public final class RunInvocation {
             Map<String, Set<String>> parents = schedulingParents(order);
             results.addAll(new Scheduler<NodeResult>(settings.threads(), settings.failFast())
                     .run(order, parents::get, executor).values());
+        }
+        if (interrupted) {
+            return new Outcome(List.copyOf(results), INTERRUPTED);
         }
         runHooks("on-run-end", onRunEnd);
         double elapsed = java.time.Duration.between(started, Instant.now()).toNanos() / 1e9;
