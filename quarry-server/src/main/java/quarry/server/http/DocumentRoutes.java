@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import quarry.server.store.ColumnBatch;
 import quarry.server.store.DocumentDecoder;
 import quarry.server.store.DocumentStore;
 import quarry.server.store.InvalidDocumentException;
 import quarry.server.store.MetadataStore;
 import quarry.server.store.Operation;
+import quarry.server.store.StreamingDecoder;
 import quarry.server.query.IngestPipeline;
 
 /**
@@ -31,12 +33,15 @@ final class DocumentRoutes {
     private final DocumentStore documents;
     private final ObjectMapper mapper;
     private final IngestPipeline ingest;
+    /** Reads the common body (plain documents) without a JSON tree; the rest goes the full way. */
+    private final StreamingDecoder streaming;
 
     DocumentRoutes(MetadataStore metadata, DocumentStore documents, ObjectMapper mapper, IngestPipeline ingest) {
         this.metadata = metadata;
         this.documents = documents;
         this.mapper = mapper;
         this.ingest = ingest;
+        this.streaming = new StreamingDecoder(mapper);
     }
 
     List<Route> routes() {
@@ -55,8 +60,17 @@ final class DocumentRoutes {
     }
 
     private JsonNode add(ApiRequest r) {
-        ArrayNode data = batch(r);
         long now = nowMicros();
+        ColumnBatch plain = streaming.decode(r.body(), now, MAX_DOCUMENTS);
+        if (plain != null && metadata.requireCollection(r.var("ws"), r.var("c")).fieldMappingSql() == null) {
+            String offset = documents.append(r.var("ws"), r.var("c"), plain, r.body().length);
+            List<Status> statuses = new ArrayList<>(plain.size());
+            for (int i = 0; i < plain.size(); i++) {
+                statuses.add(status(r.var("c"), plain.id(i), "ADDED", null));
+            }
+            return response(statuses, offset);
+        }
+        ArrayNode data = batch(r);
         List<Status> statuses = new ArrayList<>();
         List<Operation> writes = new ArrayList<>();
         for (JsonNode doc : data) {

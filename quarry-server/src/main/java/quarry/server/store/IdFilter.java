@@ -38,7 +38,7 @@ final class IdFilter {
     }
 
     /** Whether the filter is past the size it was made for (false positives then grow). */
-    boolean full() {
+    synchronized boolean full() {
         return count > capacity;
     }
 
@@ -47,7 +47,7 @@ final class IdFilter {
     }
 
     /** Adds an id; true when it might have been there already (every bit was set). */
-    boolean addAndCheck(String id) {
+    synchronized boolean addAndCheck(String id) {
         long h = hash(id);
         int base = (int) ((h & blockMask) * WORDS_PER_BLOCK);
         long x = h;
@@ -64,6 +64,37 @@ final class IdFilter {
         }
         count++;
         return present;
+    }
+
+    /**
+     * For a batch that may run beside others (docs/server-storage.md, "Writes"): when no id of
+     * its documents may be stored already and it deletes nothing, adds them all and answers true;
+     * otherwise adds nothing and answers false. Generated ids are added unchecked.
+     */
+    synchronized boolean addIfAllAbsent(java.util.Collection<DocumentStore.Write> writes) {
+        for (DocumentStore.Write w : writes) {
+            if (w.document() == null || !w.idIsNew() && mightContain(w.id())) {
+                return false;
+            }
+        }
+        for (DocumentStore.Write w : writes) {
+            addAndCheck(w.id());
+        }
+        return true;
+    }
+
+    /** {@link #addIfAllAbsent(java.util.Collection)} for a column batch's ids (distinct or not). */
+    synchronized boolean addIfAllAbsent(String[] ids, boolean[] generated, int size) {
+        java.util.Set<String> seen = new java.util.HashSet<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            if (!generated[i] && (!seen.add(ids[i]) || mightContain(ids[i]))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            addAndCheck(ids[i]);
+        }
+        return true;
     }
 
     boolean mightContain(String id) {
