@@ -48,7 +48,10 @@ final class IdFilter {
 
     /** Adds an id; true when it might have been there already (every bit was set). */
     synchronized boolean addAndCheck(String id) {
-        long h = hash(id);
+        return add(hash(id));
+    }
+
+    private boolean add(long h) {
         int base = (int) ((h & blockMask) * WORDS_PER_BLOCK);
         long x = h;
         boolean present = true;
@@ -72,33 +75,41 @@ final class IdFilter {
      * otherwise adds nothing and answers false. Generated ids are added unchecked.
      */
     synchronized boolean addIfAllAbsent(java.util.Collection<DocumentStore.Write> writes) {
+        long[] hashes = new long[writes.size()];
+        int i = 0;
         for (DocumentStore.Write w : writes) {
-            if (w.document() == null || !w.idIsNew() && mightContain(w.id())) {
+            long h = hash(w.id());
+            if (w.document() == null || !w.idIsNew() && mightContain(h)) {
                 return false;
             }
+            hashes[i++] = h;
         }
-        for (DocumentStore.Write w : writes) {
-            addAndCheck(w.id());
+        for (long h : hashes) {
+            add(h);
         }
         return true;
     }
 
-    /** {@link #addIfAllAbsent(java.util.Collection)} for a column batch's ids (distinct or not). */
+    /**
+     * For a column batch's ids, in one pass: adds each and answers true when none (generated ids
+     * aside) may have been there before, an id repeated in the batch included. When it answers
+     * false, the ids already added stay as false positives, which cost only the delete that the
+     * writer's path runs for them (it has to scan the {@code _id} column for the others anyway).
+     */
     synchronized boolean addIfAllAbsent(String[] ids, boolean[] generated, int size) {
-        java.util.Set<String> seen = new java.util.HashSet<>(size * 2);
         for (int i = 0; i < size; i++) {
-            if (!generated[i] && (!seen.add(ids[i]) || mightContain(ids[i]))) {
+            if (add(hash(ids[i])) && !generated[i]) {
                 return false;
             }
-        }
-        for (int i = 0; i < size; i++) {
-            addAndCheck(ids[i]);
         }
         return true;
     }
 
-    boolean mightContain(String id) {
-        long h = hash(id);
+    synchronized boolean mightContain(String id) {
+        return mightContain(hash(id));
+    }
+
+    private boolean mightContain(long h) {
         int base = (int) ((h & blockMask) * WORDS_PER_BLOCK);
         long x = h;
         for (int i = 0; i < HASHES; i++) {
