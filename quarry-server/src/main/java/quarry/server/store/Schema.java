@@ -36,23 +36,10 @@ final class Schema {
             s.execute("CREATE TABLE IF NOT EXISTS meta.tally(name VARCHAR NOT NULL, value BIGINT NOT NULL)");
             s.execute("INSERT INTO meta.tally SELECT name, value FROM meta.counter c"
                     + " WHERE NOT EXISTS (SELECT 1 FROM meta.tally t WHERE t.name = c.name)");
-            // a write adds its bytes as a row of its own (concurrent writes never update one row);
-            // folded into one row per name here, when nothing else runs
+            // a write appends its bytes and its offset as rows of their own (concurrent writes never
+            // update one row); folded into one row per name here, when nothing else runs: bytes
+            // summed, the offset's highest value kept
             foldTally(s);
-            // the write offset behind last_offset: a sequence, which concurrent writes share without
-            // conflicts (it continues the counter that earlier versions kept in meta.tally)
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM duckdb_sequences()"
-                    + " WHERE schema_name = 'meta' AND sequence_name = 'write_offset'")) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    long start;
-                    try (ResultSet o = s.executeQuery("SELECT coalesce(max(value), 0) FROM meta.tally WHERE name = 'offset'")) {
-                        o.next();
-                        start = o.getLong(1) + 1;
-                    }
-                    s.execute("CREATE SEQUENCE meta.write_offset START WITH " + start);
-                }
-            }
             s.execute("INSERT INTO meta.workspace VALUES ('commons', 'default workspace', TIMESTAMPTZ '2020-01-01 00:00:00+00')"
                     + " ON CONFLICT DO NOTHING");
         }
@@ -66,7 +53,8 @@ final class Schema {
             }
         }
         s.execute("BEGIN TRANSACTION");
-        s.execute("CREATE TEMP TABLE tally_folded AS SELECT name, sum(value)::BIGINT AS value FROM meta.tally GROUP BY name");
+        s.execute("CREATE TEMP TABLE tally_folded AS SELECT name, (CASE WHEN name LIKE 'bytes:%'"
+                + " THEN sum(value) ELSE max(value) END)::BIGINT AS value FROM meta.tally GROUP BY name");
         s.execute("DELETE FROM meta.tally");
         s.execute("INSERT INTO meta.tally SELECT name, value FROM tally_folded");
         s.execute("DROP TABLE tally_folded");
