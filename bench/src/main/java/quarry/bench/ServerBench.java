@@ -43,11 +43,12 @@ public final class ServerBench {
     private static final int BATCH = 5_000;
     private static final int WARM_UP_QUERIES = 1_500;
     /**
-     * Write API batches before the timed run (default 60, 300,000 documents). With the former 20
-     * the JIT compiler threads still used 1.2-1.6 CPU-s inside the timed run of a million
-     * documents (measured per thread from /proc, -Dbench.threads=true).
+     * Write API batches before the timed run (default 20, 100,000 documents; -Dbench.warmup=N).
+     * The JIT compiler threads use 1.0-1.8 CPU-s inside the timed run of a million documents
+     * whether the warm-up is 20, 60 or 200 batches (measured per thread from /proc with
+     * -Dbench.threads=true): recompilation of a large program, not a short warm-up.
      */
-    private static final int WARM_UP_BATCHES = Integer.getInteger("bench.warmup", 60);
+    private static final int WARM_UP_BATCHES = Integer.getInteger("bench.warmup", 20);
     private static final String[] COUNTRIES = {"US", "DE", "FR", "JP", "BR", "IN", "GB", "CA", "ES", "IT", "NL",
         "SE", "NO", "PL", "MX", "AR", "KR", "AU", "ZA", "EG"};
 
@@ -116,8 +117,7 @@ public final class ServerBench {
             send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
             // JIT warm-up outside the timing: the same code path, with the same client threads, into a
             // throw-away collection, which is then dropped and checkpointed away so that the timed
-            // run starts with an empty WAL, as it did with the old 20-batch warm-up (whose WAL
-            // stayed under the checkpoint threshold); -Dbench.warmup=20 gives the old warm-up
+            // run starts with an empty WAL whatever the warm-up's size
             send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"warmup\"}".getBytes(StandardCharsets.UTF_8));
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<?>> warming = new ArrayList<>();
