@@ -169,6 +169,9 @@ public final class DocumentStore {
 
     private String appendAlongside(String ws, String collection, Map<String, ColumnType> needed,
             java.util.function.Predicate<IdFilter> claim, Rows append, long bytes) {
+        if (database.inWrite()) {
+            return null; // inside a writer's transaction, the batch belongs to it
+        }
         try {
             CollectionInfo before = metadata.requireCollection(ws, collection);
             IdFilter known = filters.get(before.id());
