@@ -42,6 +42,13 @@ public final class ServerBench {
     private static final String KEY = "benchKey000000000000000000000000000000000000000000000000000000000";
     private static final int BATCH = 5_000;
     private static final int WARM_UP_QUERIES = 1_500;
+    /**
+     * Write API batches before the timed run (default 20, 100,000 documents; -Dbench.warmup=N).
+     * The JIT compiler threads use 1.0-1.8 CPU-s inside the timed run of a million documents
+     * whether the warm-up is 20, 60 or 200 batches (measured per thread from /proc with
+     * -Dbench.threads=true): recompilation of a large program, not a short warm-up.
+     */
+    private static final int WARM_UP_BATCHES = Integer.getInteger("bench.warmup", 20);
     private static final String[] COUNTRIES = {"US", "DE", "FR", "JP", "BR", "IN", "GB", "CA", "ES", "IT", "NL",
         "SE", "NO", "PL", "MX", "AR", "KR", "AU", "ZA", "EG"};
 
@@ -108,12 +115,25 @@ public final class ServerBench {
         try {
             base = server.url();
             send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
-            // JIT warm-up outside the timing: the same code path into a throw-away collection
+            // JIT warm-up outside the timing: the same code path, with the same client threads, into a
+            // throw-away collection, which is then dropped and checkpointed away so that the timed
+            // run starts with an empty WAL whatever the warm-up's size
             send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"warmup\"}".getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < Math.min(bodies.size(), 20); i++) {
-                send("POST", "/v1/orgs/self/ws/commons/collections/warmup/docs", bodies.get(i));
-            }
             ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> warming = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_BATCHES; i++) {
+                byte[] b = bodies.get(i % bodies.size());
+                warming.add(pool.submit(() -> send("POST", "/v1/orgs/self/ws/commons/collections/warmup/docs", b)));
+            }
+            for (Future<?> f : warming) {
+                f.get();
+            }
+            send("DELETE", "/v1/orgs/self/ws/commons/collections/warmup", null);
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("quarry.duckdb"));
+                    Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
+            java.util.Map<String, Long> threads0 = threadTicks();
             long cpu0 = cpuNanos();
             long t0 = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
@@ -131,6 +151,11 @@ public final class ServerBench {
             }
             double apiSeconds = (System.nanoTime() - t0) / 1e9;
             apiCpuSeconds = (cpuNanos() - cpu0) / 1e9;
+            printThreadCpu(threads0, threadTicks());
+            if (Boolean.getBoolean("bench.threads")) {
+                System.out.printf("ingest   timed window %s .. %s%n", java.time.Instant.now().minusNanos(System.nanoTime() - t0),
+                        java.time.Instant.now());
+            }
             pool.shutdown();
             apiRate = n / apiSeconds;
             bodies.clear();
@@ -235,6 +260,42 @@ public final class ServerBench {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU ticks per thread group (the thread's name without digits) from /proc/self/task, native
+     * threads (DuckDB's) included; with {@code -Dbench.threads=true} the Write API run prints
+     * where its CPU went. Empty where /proc is not there.
+     */
+    private static java.util.Map<String, Long> threadTicks() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        if (!Boolean.getBoolean("bench.threads")) {
+            return ticks;
+        }
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    private static void printThreadCpu(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        after.forEach((name, t) -> {
+            long d = t - before.getOrDefault(name, 0L);
+            if (d > 0) {
+                System.out.printf("ingest   thread CPU %-20s %.2f s%n", name, d / 100.0);
+            }
+        });
     }
 
     private static String findTable(Connection c) throws Exception {

@@ -33,7 +33,16 @@ public final class Database implements AutoCloseable {
     private final DuckDBConnection writer;
     private static final int MAX_IDLE_READERS = 16;
 
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    /**
+     * Writers: {@link #write} holds the write side (one at a time, nothing else writing);
+     * {@link #append} the read side, so appends run side by side in transactions of their own.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock writers =
+            new java.util.concurrent.locks.ReentrantReadWriteLock(true);
+    private final java.util.concurrent.locks.Lock writeLock = writers.writeLock();
+    /** Connections for {@link #append}, not in autocommit mode. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<DuckDBConnection> appenders =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** Taken by the caller that gathers and commits a group of shared writes. */
     private final ReentrantLock groupLock = new ReentrantLock();
     private final java.util.concurrent.ConcurrentLinkedQueue<SharedWrite<?>> shared =
@@ -186,6 +195,66 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} as one transaction of its own on a pooled connection of its own, side by
+     * side with other appends but never while {@link #write} runs: for work that only appends
+     * rows to data tables and inserts rows elsewhere (DuckDB commits concurrent appends to one
+     * table without conflicts; an UPDATE, DELETE or ALTER TABLE belongs in {@link #write}). Returns
+     * after the commit, so the work is durable. A failed work or commit is rolled back and thrown.
+     */
+    public <T> T append(WriteWork<T> work) {
+        java.util.concurrent.locks.Lock lock = writers.readLock();
+        lock.lock();
+        try {
+            ensureOpen();
+            DuckDBConnection c = appenders.pollFirst();
+            boolean reusable = false;
+            try {
+                if (c == null) {
+                    c = writer.duplicate();
+                    c.setAutoCommit(false);
+                }
+                T result;
+                try {
+                    result = work.run(c);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // the original failure is what matters
+                    }
+                    if (e instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                reusable = true;
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            } finally {
+                if (c != null) {
+                    if (reusable && appenders.size() < MAX_IDLE_READERS) {
+                        appenders.offerFirst(c);
+                    } else {
+                        closeConnection(c);
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void closeConnection(DuckDBConnection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // a broken connection is dropped anyway
+        }
+    }
+
     /** A caller's work waiting for a shared transaction. */
     private static final class SharedWrite<T> {
         final WriteWork<T> work;
@@ -276,7 +345,7 @@ public final class Database implements AutoCloseable {
 
     /** Whether the calling thread is inside {@link #write}. */
     public boolean inWrite() {
-        return writeLock.isHeldByCurrentThread();
+        return writers.isWriteLockedByCurrentThread();
     }
 
     private void finishTransaction(java.util.List<Runnable> run) {
@@ -314,11 +383,10 @@ public final class Database implements AutoCloseable {
             }
             closed = true;
             for (DuckDBConnection c = idle.poll(); c != null; c = idle.poll()) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // closing anyway
-                }
+                closeConnection(c);
+            }
+            for (DuckDBConnection c = appenders.poll(); c != null; c = appenders.poll()) {
+                closeConnection(c);
             }
             try (Statement s = writer.createStatement()) {
                 writer.commit();

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -46,8 +47,10 @@ public final class DocumentStore {
     private final java.util.concurrent.locks.ReentrantLock groupLock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.ConcurrentLinkedQueue<Pending> pending =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** Per collection id; used only under the writer lock. */
-    private final Map<Long, IdFilter> filters = new HashMap<>();
+    /** Per collection id; built and replaced under the writer lock, checked by appends under its own lock. */
+    private final Map<Long, IdFilter> filters = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last write offset handed out (behind last_offset); the highest committed one survives a restart. */
+    private final java.util.concurrent.atomic.AtomicLong offsets;
 
     public DocumentStore(Database database, MetadataStore metadata, ObjectMapper mapper) {
         this.database = Objects.requireNonNull(database);
@@ -55,6 +58,13 @@ public final class DocumentStore {
         this.mapper = Objects.requireNonNull(mapper);
         this.encoder = new ValueEncoder(mapper);
         this.rows = new RowAppender(mapper);
+        try (Database.Reader r = database.reader(); Statement s = r.connection().createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(max(value), 0) FROM meta.tally WHERE name = 'offset'")) {
+            rs.next();
+            this.offsets = new java.util.concurrent.atomic.AtomicLong(rs.getLong(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the write offset: " + e.getMessage(), e);
+        }
     }
 
     /** One caller's batch waiting to be committed, possibly together with others (group commit). */
@@ -97,6 +107,10 @@ public final class DocumentStore {
             last.put(w.id(), w);
         }
         Pending mine = new Pending(ws, collection, last, bytes);
+        String appended = appendAlongside(mine);
+        if (appended != null) {
+            return appended;
+        }
         pending.add(mine);
         groupLock.lock();
         try {
@@ -114,6 +128,95 @@ public final class DocumentStore {
             throw mine.error;
         }
         return mine.offset;
+    }
+
+    /** Thrown by an append that finds it needs the writer after all; nothing was written. */
+    private static final class NeedsWriter extends RuntimeException {
+        NeedsWriter() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The common case, side by side with other such batches (docs/server-storage.md, "Writes"):
+     * a batch that needs no new or wider column and whose ids the collection cannot hold yet
+     * (by its id filter) only appends, in a transaction of its own, without the writer. Returns
+     * null, having written nothing, when the batch needs the writer: a schema change, an id that
+     * may be stored (a replace needs a DELETE that must see every earlier batch committed), a
+     * delete, or no id filter built yet.
+     */
+    private String appendAlongside(Pending p) {
+        return appendAlongside(p.workspace, p.collection, p.needed, filter -> filter.addIfAllAbsent(p.last.values()),
+                (c, info) -> rows.append(c, info, p.docs), p.bytes);
+    }
+
+    /**
+     * Appends a batch of plain documents held column by column: side by side with other batches
+     * when it needs no writer, otherwise as {@link #apply} does.
+     */
+    public String append(String ws, String collection, ColumnBatch batch, long bytes) {
+        String offset = appendAlongside(ws, collection, batch.neededTypes(),
+                filter -> filter.addIfAllAbsent(batch.ids, batch.generated, batch.size),
+                (c, info) -> rows.append(c, info, batch), bytes);
+        return offset != null ? offset : apply(ws, collection, batch.writes(), bytes);
+    }
+
+    /** Appends rows of a batch on a connection. */
+    @FunctionalInterface
+    private interface Rows {
+        void append(DuckDBConnection c, CollectionInfo info) throws SQLException;
+    }
+
+    private String appendAlongside(String ws, String collection, Map<String, ColumnType> needed,
+            java.util.function.Predicate<IdFilter> claim, Rows append, long bytes) {
+        if (database.inWrite()) {
+            return null; // inside a writer's transaction, the batch belongs to it
+        }
+        try {
+            CollectionInfo before = metadata.requireCollection(ws, collection);
+            IdFilter known = filters.get(before.id());
+            if (known == null || known.full() || FieldColumns.needChange(before, needed)) {
+                return null;
+            }
+            return database.append(c -> {
+                // checked again under the append lock: no schema change or filter rebuild runs now
+                CollectionInfo info = metadata.requireCollection(ws, collection);
+                IdFilter filter = filters.get(info.id());
+                if (filter == null || filter.full() || FieldColumns.needChange(info, needed) || !claim.test(filter)) {
+                    throw new NeedsWriter();
+                }
+                append.append(c, info);
+                return "f1:" + counters(c, info, bytes);
+            });
+        } catch (NeedsWriter e) {
+            return null;
+        } catch (RuntimeException e) {
+            return null; // the writer's path runs it again and reports the error
+        }
+    }
+
+    /**
+     * Adds the batch's bytes to the collection's tally and takes the next write offset, both
+     * appended as rows of {@code meta.tally} in the write's own transaction: appends never
+     * conflict, so concurrent writes need no shared row (two SQL statements per batch, an
+     * UPDATE and a RETURNING, cost ten times as much). The bytes are summed when read and the
+     * offsets' maximum kept; both are folded into one row each when the database opens.
+     */
+    private long counters(DuckDBConnection c, CollectionInfo info, long bytes) throws SQLException {
+        long offset = offsets.incrementAndGet();
+        try (DuckDBAppender ap = c.createAppender("meta", "tally")) {
+            if (bytes != 0) {
+                ap.beginRow();
+                ap.append("bytes:" + info.id());
+                ap.append(bytes);
+                ap.endRow();
+            }
+            ap.beginRow();
+            ap.append("offset");
+            ap.append(offset);
+            ap.endRow();
+        }
+        return offset;
     }
 
     /**
@@ -202,19 +305,7 @@ public final class DocumentStore {
             }
         }
         rows.append(c, info, p.docs);
-        long offset;
-        try (Statement s = c.createStatement()) {
-            if (bytes != 0 && s.executeUpdate("UPDATE meta.tally SET value = value + " + bytes
-                    + " WHERE name = 'bytes:" + info.id() + "'") == 0) {
-                s.execute("INSERT INTO meta.tally VALUES ('bytes:" + info.id() + "', " + bytes + ")");
-            }
-            try (ResultSet rs = s.executeQuery(
-                    "UPDATE meta.tally SET value = value + 1 WHERE name = 'offset' RETURNING value")) {
-                rs.next();
-                offset = rs.getLong(1);
-            }
-        }
-        return "f1:" + offset;
+        return "f1:" + counters(c, info, bytes);
     }
 
     /** The id filter of a collection, built from its table on first use (or when outgrown). */

@@ -38,7 +38,7 @@ final class IdFilter {
     }
 
     /** Whether the filter is past the size it was made for (false positives then grow). */
-    boolean full() {
+    synchronized boolean full() {
         return count > capacity;
     }
 
@@ -47,8 +47,11 @@ final class IdFilter {
     }
 
     /** Adds an id; true when it might have been there already (every bit was set). */
-    boolean addAndCheck(String id) {
-        long h = hash(id);
+    synchronized boolean addAndCheck(String id) {
+        return add(hash(id));
+    }
+
+    private boolean add(long h) {
         int base = (int) ((h & blockMask) * WORDS_PER_BLOCK);
         long x = h;
         boolean present = true;
@@ -66,8 +69,47 @@ final class IdFilter {
         return present;
     }
 
-    boolean mightContain(String id) {
-        long h = hash(id);
+    /**
+     * For a batch that may run beside others (docs/server-storage.md, "Writes"): when no id of
+     * its documents may be stored already and it deletes nothing, adds them all and answers true;
+     * otherwise adds nothing and answers false. Generated ids are added unchecked.
+     */
+    synchronized boolean addIfAllAbsent(java.util.Collection<DocumentStore.Write> writes) {
+        long[] hashes = new long[writes.size()];
+        int i = 0;
+        for (DocumentStore.Write w : writes) {
+            long h = hash(w.id());
+            if (w.document() == null || !w.idIsNew() && mightContain(h)) {
+                return false;
+            }
+            hashes[i++] = h;
+        }
+        for (long h : hashes) {
+            add(h);
+        }
+        return true;
+    }
+
+    /**
+     * For a column batch's ids, in one pass: adds each and answers true when none (generated ids
+     * aside) may have been there before, an id repeated in the batch included. When it answers
+     * false, the ids already added stay as false positives, which cost only the delete that the
+     * writer's path runs for them (it has to scan the {@code _id} column for the others anyway).
+     */
+    synchronized boolean addIfAllAbsent(String[] ids, boolean[] generated, int size) {
+        for (int i = 0; i < size; i++) {
+            if (add(hash(ids[i])) && !generated[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    synchronized boolean mightContain(String id) {
+        return mightContain(hash(id));
+    }
+
+    private boolean mightContain(long h) {
         int base = (int) ((h & blockMask) * WORDS_PER_BLOCK);
         long x = h;
         for (int i = 0; i < HASHES; i++) {

@@ -189,7 +189,7 @@ public final class MetadataStore {
         try (Database.Reader r = database.reader(); Statement s = r.connection().createStatement();
                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM " + info.table()
                         + "), (SELECT bytes_inserted FROM meta.collection WHERE id = " + info.id()
-                        + ") + coalesce((SELECT value FROM meta.tally WHERE name = 'bytes:" + info.id() + "'), 0)")) {
+                        + ") + coalesce((SELECT sum(value) FROM meta.tally WHERE name = 'bytes:" + info.id() + "'), 0)")) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         } catch (SQLException e) {

@@ -64,6 +64,68 @@ final class RowAppender {
         }
     }
 
+    /**
+     * Appends a column batch row by row; every value fits its column (the caller checked that
+     * no column needs adding or widening), so a value is converted only into a wider column.
+     */
+    void append(DuckDBConnection c, CollectionInfo info, ColumnBatch batch) throws SQLException {
+        if (batch.size == 0) {
+            return;
+        }
+        List<Field> fields = info.fields();
+        ColumnBatch.Column[] source = new ColumnBatch.Column[fields.size()];
+        ColumnType[] types = new ColumnType[fields.size()];
+        Map<String, ColumnBatch.Column> byName = new java.util.HashMap<>();
+        for (ColumnBatch.Column col : batch.columns) {
+            byName.put(col.name, col);
+        }
+        for (int i = 0; i < source.length; i++) {
+            source[i] = byName.get(fields.get(i).name());
+            types[i] = fields.get(i).type();
+        }
+        try (DuckDBAppender ap = c.createAppender("data", "c" + info.id())) {
+            for (int row = 0; row < batch.size; row++) {
+                ap.beginRow();
+                ap.append(batch.ids[row]);
+                ap.appendEpochMicros(batch.eventTimes[row]);
+                if (batch.nulls[row] == null) {
+                    ap.appendNull();
+                } else {
+                    ap.append(batch.nulls[row]);
+                }
+                for (int i = 0; i < source.length; i++) {
+                    ColumnBatch.Column col = source[i];
+                    byte kind = col == null ? ColumnBatch.UNDEFINED : col.kind(row);
+                    if (kind <= ColumnBatch.NULL) {
+                        ap.appendNull();
+                    } else {
+                        appendValue(ap, types[i], col, row, kind);
+                    }
+                }
+                ap.endRow();
+            }
+        }
+    }
+
+    private void appendValue(DuckDBAppender ap, ColumnType column, ColumnBatch.Column col, int row, byte kind)
+            throws SQLException {
+        switch (column) {
+            case BIGINT -> ap.append(col.longs[row]);
+            case DOUBLE -> ap.append(kind == ColumnBatch.LONG ? (double) col.longs[row] : col.doubles[row]);
+            case BOOLEAN -> ap.append(kind == ColumnBatch.TRUE);
+            case VARCHAR -> ap.append(col.texts[row]);
+            case JSON -> ap.append(switch (kind) {
+                case ColumnBatch.LONG -> String.valueOf(col.longs[row]);
+                case ColumnBatch.DOUBLE -> String.valueOf(col.doubles[row]);
+                case ColumnBatch.TRUE -> "true";
+                case ColumnBatch.FALSE -> "false";
+                case ColumnBatch.STRING -> quoteJson(col.texts[row]);
+                default -> col.texts[row];
+            });
+            default -> throw new IllegalStateException("a " + column + " column cannot take this value");
+        }
+    }
+
     private void appendValue(DuckDBAppender ap, ColumnType column, FieldValue v) throws SQLException {
         Object o = v.value();
         switch (column) {

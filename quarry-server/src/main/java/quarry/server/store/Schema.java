@@ -1,6 +1,7 @@
 package quarry.server.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -35,8 +36,28 @@ final class Schema {
             s.execute("CREATE TABLE IF NOT EXISTS meta.tally(name VARCHAR NOT NULL, value BIGINT NOT NULL)");
             s.execute("INSERT INTO meta.tally SELECT name, value FROM meta.counter c"
                     + " WHERE NOT EXISTS (SELECT 1 FROM meta.tally t WHERE t.name = c.name)");
+            // a write appends its bytes and its offset as rows of their own (concurrent writes never
+            // update one row); folded into one row per name here, when nothing else runs: bytes
+            // summed, the offset's highest value kept
+            foldTally(s);
             s.execute("INSERT INTO meta.workspace VALUES ('commons', 'default workspace', TIMESTAMPTZ '2020-01-01 00:00:00+00')"
                     + " ON CONFLICT DO NOTHING");
         }
+    }
+
+    private static void foldTally(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) > count(DISTINCT name) FROM meta.tally")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return;
+            }
+        }
+        s.execute("BEGIN TRANSACTION");
+        s.execute("CREATE TEMP TABLE tally_folded AS SELECT name, (CASE WHEN name LIKE 'bytes:%'"
+                + " THEN sum(value) ELSE max(value) END)::BIGINT AS value FROM meta.tally GROUP BY name");
+        s.execute("DELETE FROM meta.tally");
+        s.execute("INSERT INTO meta.tally SELECT name, value FROM tally_folded");
+        s.execute("DROP TABLE tally_folded");
+        s.execute("COMMIT");
     }
 }
