@@ -23,10 +23,28 @@ final class ParseCommand extends ProjectCommand {
 
     @Override
     int run(Session session) {
-        ParseState state = ParseState.of(session);
-        if (project.partialParse && state.matchesSaved(session.targetDir(), session)) {
-            console.info("Nothing changed since the last parse; " + FOUND_UNCHANGED);
-            return ExitCode.SUCCESS;
+        CompletableFuture<ParseState> fingerprint;
+        if (ParseState.savedIn(session.targetDir())) {
+            ParseState state = ParseState.of(session);
+            if (project.partialParse && state.matchesSaved(session.targetDir(), session)) {
+                console.info("Nothing changed since the last parse; " + FOUND_UNCHANGED);
+                return ExitCode.SUCCESS;
+            }
+            fingerprint = CompletableFuture.completedFuture(state);
+        } else {
+            // Nothing saved to compare with: the files are fingerprinted while the project parses,
+            // on a thread of its own (the common pool's one worker on two cores parses).
+            fingerprint = new CompletableFuture<>();
+            CompletableFuture<ParseState> pending = fingerprint;
+            Thread walker = new Thread(() -> {
+                try {
+                    pending.complete(ParseState.of(session));
+                } catch (RuntimeException | Error e) {
+                    pending.completeExceptionally(e);
+                }
+            }, "quarry-fingerprint");
+            walker.setDaemon(true);
+            walker.start();
         }
         ParseState.forget(session.targetDir());
         String version = new QuarryVersion().quarryVersion();
@@ -53,8 +71,20 @@ final class ParseCommand extends ProjectCommand {
         counts.put("files_read", plan.reuse().read());
         counts.put("save_state_with_manifest_elapsed", (System.nanoTime() - saveStart) / 1e9);
         Parsing.writePerfInfo(session, parsed, result.manifest().nodes().size(), counts);
-        state.save(session.targetDir(), session);
+        joined(fingerprint).save(session.targetDir(), session);
         Parsing.reportFound(console, result.manifest());
         return ExitCode.SUCCESS;
+    }
+
+    /** The fingerprint, with the walk's own error (not the future's wrapper) when it failed. */
+    private static ParseState joined(CompletableFuture<ParseState> fingerprint) {
+        try {
+            return fingerprint.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }

@@ -63,8 +63,9 @@ public final class ManifestWriter {
             g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
             g.writeStartObject();
             metadata(g, manifest, info);
+            NodeJson nodes = NodeJson.forNodes(manifest.nodes().values(), relationStyle, factory);
             g.writeObjectFieldStart("nodes");
-            writeNodesInParallel(g, out, new java.util.ArrayList<>(manifest.nodes().values()), compiled);
+            writeNodesInParallel(g, out, nodes, new java.util.ArrayList<>(manifest.nodes().values()), compiled);
             g.writeEndObject();
             g.writeObjectFieldStart("sources");
             for (SourceDefinition s : manifest.sources().values()) {
@@ -107,7 +108,7 @@ public final class ManifestWriter {
                 g.writeArrayFieldStart(e.getKey());
                 for (Object item : (List<?>) e.getValue()) {
                     if (item instanceof Node n) {
-                        node(g, n, null);
+                        nodes.write(g, n, null);
                     } else if (item instanceof SourceDefinition s) {
                         ResourceJson.source(g, s, relationStyle);
                     }
@@ -145,7 +146,7 @@ public final class ManifestWriter {
      * by the batch. The generator is flushed before the copy and never sees the entries, which is
      * safe because the manifest is written compact (no separators to track beyond the commas written here).
      */
-    private void writeNodesInParallel(JsonGenerator g, OutputStream out, List<Node> nodes,
+    private void writeNodesInParallel(JsonGenerator g, OutputStream out, NodeJson json, List<Node> nodes,
             Map<String, CompiledNode> compiled) throws IOException {
         int batch = CHUNK * 32;
         g.flush();
@@ -153,7 +154,7 @@ public final class ManifestWriter {
         for (int start = 0; start < nodes.size(); start += batch) {
             List<Node> slice = nodes.subList(start, Math.min(nodes.size(), start + batch));
             int chunks = (slice.size() + CHUNK - 1) / CHUNK;
-            List<byte[]> json = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            List<byte[]> encoded = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
                 List<Node> part = slice.subList(c * CHUNK, Math.min(slice.size(), (c + 1) * CHUNK));
                 java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(part.size() * 2048);
                 try (JsonGenerator one = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
@@ -162,14 +163,14 @@ public final class ManifestWriter {
                     one.writeStartObject();
                     for (Node n : part) {
                         one.writeFieldName(n.uniqueId());
-                        node(one, n, compiled.get(n.uniqueId()));
+                        json.write(one, n, compiled.get(n.uniqueId()));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 return bytes.toByteArray();
             }).toList();
-            for (byte[] chunk : json) {
+            for (byte[] chunk : encoded) {
                 if (!first) {
                     out.write(',');
                 }
@@ -201,115 +202,5 @@ public final class ManifestWriter {
         g.writeEndObject();
         g.writeStringField("run_started_at", ISO.format(info.startedAt()));
         g.writeEndObject();
-    }
-
-    private void node(JsonGenerator g, Node n, CompiledNode compiled) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("database", n.database());
-        g.writeStringField("schema", n.schema());
-        g.writeStringField("name", n.name());
-        g.writeStringField("resource_type", n.resourceType().dbtName());
-        g.writeStringField("package_name", n.packageName());
-        g.writeStringField("path", n.path());
-        g.writeStringField("original_file_path", n.originalFilePath());
-        g.writeStringField("unique_id", n.uniqueId());
-        ResourceJson.field(g, "fqn", n.fqn());
-        g.writeStringField("alias", n.alias());
-        g.writeObjectFieldStart("checksum");
-        g.writeStringField("name", n.testMetadata() != null ? "none" : "sha256");
-        g.writeStringField("checksum", n.testMetadata() != null ? "" : n.checksum());
-        g.writeEndObject();
-        ResourceJson.field(g, "config", n.config());
-        ResourceJson.field(g, "tags", n.tags());
-        g.writeStringField("description", n.description());
-        ResourceJson.columns(g, n.columns());
-        ResourceJson.field(g, "meta", n.meta());
-        g.writeNullField("group");
-        ResourceJson.field(g, "docs", n.config().getOrDefault("docs", Map.of("show", true)));
-        if (n.patchPath() == null) {
-            g.writeNullField("patch_path");
-        } else {
-            g.writeStringField("patch_path", n.patchPath());
-        }
-        g.writeNullField("build_path");
-        ResourceJson.field(g, "unrendered_config", n.configCallDict());
-        g.writeNumberField("created_at", 0);
-        ResourceJson.field(g, "config_call_dict", n.configCallDict());
-        String relation = relationName(n);
-        if (relation == null) {
-            g.writeNullField("relation_name");
-        } else {
-            g.writeStringField("relation_name", relation);
-        }
-        g.writeStringField("raw_code", n.rawCode());
-        g.writeArrayFieldStart("doc_blocks");
-        g.writeEndArray();
-        g.writeStringField("language", n.language());
-        ResourceJson.refs(g, n.refs());
-        ResourceJson.field(g, "sources", n.sources());
-        g.writeArrayFieldStart("metrics");
-        g.writeEndArray();
-        g.writeArrayFieldStart("functions");
-        g.writeEndArray();
-        g.writeObjectFieldStart("depends_on");
-        ResourceJson.field(g, "macros", n.dependsOnMacros());
-        ResourceJson.field(g, "nodes", n.dependsOnNodes());
-        g.writeEndObject();
-        if (compiled != null) {
-            g.writeStringField("compiled_path", compiled.compiledPath());
-            g.writeBooleanField("compiled", true);
-            g.writeStringField("compiled_code", compiled.compiledCode());
-            g.writeBooleanField("extra_ctes_injected", true);
-            g.writeArrayFieldStart("extra_ctes");
-            for (CompiledNode.Cte cte : compiled.extraCtes()) {
-                g.writeStartObject();
-                g.writeStringField("id", cte.id());
-                g.writeStringField("sql", cte.sql());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } else {
-            g.writeNullField("compiled_path");
-        }
-        g.writeObjectFieldStart("contract");
-        g.writeBooleanField("enforced", false);
-        g.writeBooleanField("alias_types", true);
-        g.writeNullField("checksum");
-        g.writeEndObject();
-        if (n.resourceType() == quarry.core.manifest.ResourceType.MODEL) {
-            g.writeStringField("access", String.valueOf(n.config().getOrDefault("access", "protected")));
-            g.writeArrayFieldStart("constraints");
-            g.writeEndArray();
-            g.writeStringField("version", n.version());
-            g.writeStringField("latest_version", n.version());
-            g.writeNullField("deprecation_date");
-            g.writeArrayFieldStart("primary_key");
-            g.writeEndArray();
-            g.writeNullField("time_spine");
-        }
-        if (n.resourceType() == quarry.core.manifest.ResourceType.SEED) {
-            g.writeStringField("root_path", null);
-        }
-        if (n.testMetadata() != null) {
-            g.writeStringField("column_name", n.columnName());
-            g.writeStringField("file_key_name", n.fileKeyName());
-            g.writeStringField("attached_node", n.attachedNode());
-            g.writeObjectFieldStart("test_metadata");
-            g.writeStringField("name", n.testMetadata().name());
-            ResourceJson.field(g, "kwargs", n.testMetadata().kwargs());
-            g.writeStringField("namespace", n.testMetadata().namespace());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private String relationName(Node n) {
-        if (n.isEphemeral() || n.resourceType() == quarry.core.manifest.ResourceType.ANALYSIS
-                || n.resourceType() == quarry.core.manifest.ResourceType.TEST
-                        && !Boolean.TRUE.equals(n.config().get("store_failures"))) {
-            return null;
-        }
-        return new quarry.core.adapter.Relation(n.database(), n.schema(), n.alias(),
-                quarry.core.adapter.RelationType.TABLE, relationStyle).render();
     }
 }

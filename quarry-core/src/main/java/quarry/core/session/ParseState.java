@@ -88,12 +88,20 @@ public final class ParseState {
     }
 
     /**
+     * Whether a saved state could match at all (it and the manifest exist): only then is the
+     * fingerprint needed before parsing; otherwise it can be taken while the project parses.
+     */
+    public static boolean savedIn(Path targetDir) {
+        return Files.isRegularFile(targetDir.resolve(FILE)) && Files.isRegularFile(targetDir.resolve("manifest.json"));
+    }
+
+    /**
      * Whether the saved state in {@code targetDir} matches: same fingerprint, the environment
      * variables the last parse read still have the same values, and the manifest is still there.
      */
     public boolean matchesSaved(Path targetDir, Session session) {
         Path file = targetDir.resolve(FILE);
-        if (!Files.isRegularFile(file) || !Files.isRegularFile(targetDir.resolve("manifest.json"))) {
+        if (!savedIn(targetDir)) {
             return false;
         }
         try {
