@@ -154,9 +154,9 @@ public final class ManifestWriter {
         for (int start = 0; start < nodes.size(); start += batch) {
             List<Node> slice = nodes.subList(start, Math.min(nodes.size(), start + batch));
             int chunks = (slice.size() + CHUNK - 1) / CHUNK;
-            List<byte[]> encoded = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            List<Bytes> encoded = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
                 List<Node> part = slice.subList(c * CHUNK, Math.min(slice.size(), (c + 1) * CHUNK));
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(part.size() * 2048);
+                Bytes bytes = new Bytes(part.size() * 2048);
                 try (JsonGenerator one = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
                     one.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
                     // an object opened only so that the generator writes the commas between entries
@@ -168,16 +168,27 @@ public final class ManifestWriter {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                return bytes.toByteArray();
+                return bytes;
             }).toList();
-            for (byte[] chunk : encoded) {
+            for (Bytes chunk : encoded) {
                 if (!first) {
                     out.write(',');
                 }
                 // skip the '{' of the opened object
-                out.write(chunk, 1, chunk.length - 1);
+                chunk.writeTo(out, 1);
                 first = false;
             }
+        }
+    }
+
+    /** A byte buffer whose content is written out without the copy {@code toByteArray()} makes. */
+    private static final class Bytes extends java.io.ByteArrayOutputStream {
+        Bytes(int size) {
+            super(size);
+        }
+
+        void writeTo(OutputStream out, int from) throws IOException {
+            out.write(buf, from, count - from);
         }
     }
 
