@@ -51,16 +51,17 @@ final class ParseCommand extends ProjectCommand {
         // The saved state is read while the parse lists the project's files.
         PartialParse.Plan plan = project.partialParse ? PartialParse.planWhileParsing(session, version)
                 : PartialParse.full(session, "partial parsing is off (--no-partial-parse)");
+        // The state for the next partial parse is encoded as soon as every file is parsed, and
+        // written while manifest.json is.
+        PartialParse.Saving state = PartialParse.saveWhenParsed(session, version, plan);
         Parsing.Parsed parsed = Parsing.parseWith(session, console, plan.reuse());
         ParseResult result = parsed.result();
         if (!plan.partial() && project.partialParse) {
             console.info("Unable to do partial parsing because " + plan.fullReason() + ". Did a full parse.");
         }
         reportWarnings(session);
-        // The state for the next partial parse is saved while manifest.json is written.
         long saveStart = System.nanoTime();
-        CompletableFuture<Optional<String>> saving = CompletableFuture.supplyAsync(
-                () -> PartialParse.save(session, version, plan));
+        CompletableFuture<Optional<String>> saving = CompletableFuture.supplyAsync(state::finish);
         Parsing.writeManifest(session, result, Map.of());
         parsed.timings().mark("write_manifest_elapsed");
         saving.join().ifPresent(why -> console.info("The parse state for partial parsing was not saved: " + why));

@@ -46,6 +46,7 @@ public final class ParseReuse {
     private volatile boolean everything = true;
     private volatile boolean jinjaDirty;
     private final Set<String> patchedNames = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.CompletableFuture<Void> resultsFinal = new java.util.concurrent.CompletableFuture<>();
 
     /** What one file produces in this parse, filled in stage by stage. */
     private static final class Pending {
@@ -275,6 +276,16 @@ public final class ParseReuse {
             }
         }
         return names;
+    }
+
+    /** Called by the parser once every file's result is what {@link #results} will give. */
+    void resultsFinal() {
+        resultsFinal.complete(null);
+    }
+
+    /** Completes when the parser has every file's result (before it resolves refs and builds the graph). */
+    public java.util.concurrent.CompletableFuture<Void> whenResultsFinal() {
+        return resultsFinal;
     }
 
     /** This parse's results by file, for the next partial parse. */
