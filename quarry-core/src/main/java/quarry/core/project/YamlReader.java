@@ -46,6 +46,12 @@ public final class YamlReader {
     });
 
     public static Object parse(String text, String displayPath) {
+        Object fast = BlockYaml.parse(text);
+        return fast != BlockYaml.UNSUPPORTED ? fast : composed(text, displayPath);
+    }
+
+    /** Through SnakeYAML's composer: any YAML, and the errors with their lines. */
+    static Object composed(String text, String displayPath) {
         try {
             Node root = YAML.get().compose(new java.io.StringReader(text));
             return root == null ? null : convert(root, displayPath);
@@ -84,8 +90,17 @@ public final class YamlReader {
             return list;
         }
         ScalarNode scalar = (ScalarNode) node;
-        String value = scalar.getValue();
-        Tag tag = scalar.getTag();
+        return scalar(scalar.getValue(), scalar.getTag());
+    }
+
+    private static final org.yaml.snakeyaml.resolver.Resolver RESOLVER = new org.yaml.snakeyaml.resolver.Resolver();
+
+    /** A plain (unquoted) scalar's value, resolved as YAML 1.1 (and SnakeYAML's composer) resolves it. */
+    static Object plainScalar(String value) {
+        return scalar(value, RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true));
+    }
+
+    private static Object scalar(String value, Tag tag) {
         if (tag.equals(Tag.NULL)) {
             return null;
         }
