@@ -116,8 +116,13 @@ public final class ManifestWriter {
                 g.writeEndArray();
             }
             g.writeEndObject();
-            ResourceJson.field(g, "parent_map", dag.parentMap());
-            ResourceJson.field(g, "child_map", dag.childMap());
+            List<String> ids = dag.sortedIds();
+            g.writeObjectFieldStart("parent_map");
+            writeAdjacencyInParallel(g, out, ids, dag::sortedParents);
+            g.writeEndObject();
+            g.writeObjectFieldStart("child_map");
+            writeAdjacencyInParallel(g, out, ids, dag::sortedChildren);
+            g.writeEndObject();
             g.writeObjectFieldStart("group_map");
             g.writeEndObject();
             for (String empty : List.of("saved_queries", "semantic_models")) {
@@ -139,43 +144,78 @@ public final class ManifestWriter {
     /** Nodes per unit of parallel work: large enough to amortize a generator, small enough to spread. */
     private static final int CHUNK = 64;
 
-    /**
-     * Serializes nodes in batches, each batch's chunks in parallel straight into UTF-8 bytes
-     * ({@code "id":{...},"id":{...}}), then copies the bytes in order into the output: the
-     * manifest's largest part uses every core, nothing is encoded twice, and memory stays bounded
-     * by the batch. The generator is flushed before the copy and never sees the entries, which is
-     * safe because the manifest is written compact (no separators to track beyond the commas written here).
-     */
+    /** Ids of parent_map and child_map per unit of parallel work (an entry is a few ids). */
+    private static final int ID_CHUNK = 1024;
+
+    /** Writes the entries of one item into an object being written (its field name and value), or nothing. */
+    private interface EntryWriter<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
     private void writeNodesInParallel(JsonGenerator g, OutputStream out, NodeJson json, List<Node> nodes,
             Map<String, CompiledNode> compiled) throws IOException {
-        int batch = CHUNK * 32;
+        writeEntriesInParallel(g, out, nodes, CHUNK, (one, n) -> {
+            one.writeFieldName(n.uniqueId());
+            json.write(one, n, compiled.get(n.uniqueId()));
+        });
+    }
+
+    /** {@code parent_map} or {@code child_map}: every id that has an entry, in id order, with its sorted neighbours. */
+    private static void writeAdjacencyInParallel(JsonGenerator g, OutputStream out, List<String> ids,
+            java.util.function.Function<String, List<String>> sortedNeighbours) throws IOException {
+        writeEntriesInParallel(g, out, ids, ID_CHUNK, (one, id) -> {
+            List<String> neighbours = sortedNeighbours.apply(id);
+            if (neighbours != null) {
+                one.writeFieldName(id);
+                one.writeStartArray();
+                for (String n : neighbours) {
+                    one.writeString(n);
+                }
+                one.writeEndArray();
+            }
+        });
+    }
+
+    /**
+     * Serializes the entries of an object being written in batches, each batch's chunks in parallel
+     * straight into UTF-8 bytes ({@code "id":{...},"id":{...}}), then copies the bytes in order into
+     * the output: the manifest's largest parts use every core, nothing is encoded twice, and memory
+     * stays bounded by the batch. The generator is flushed before the copy and never sees the
+     * entries, which is safe because the manifest is written compact (no separators to track beyond
+     * the commas written here).
+     */
+    private static <T> void writeEntriesInParallel(JsonGenerator g, OutputStream out, List<T> items, int chunk,
+            EntryWriter<T> writer) throws IOException {
+        int batch = chunk * 32;
         g.flush();
         boolean first = true;
-        for (int start = 0; start < nodes.size(); start += batch) {
-            List<Node> slice = nodes.subList(start, Math.min(nodes.size(), start + batch));
-            int chunks = (slice.size() + CHUNK - 1) / CHUNK;
+        for (int start = 0; start < items.size(); start += batch) {
+            List<T> slice = items.subList(start, Math.min(items.size(), start + batch));
+            int chunks = (slice.size() + chunk - 1) / chunk;
             List<Bytes> encoded = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
-                List<Node> part = slice.subList(c * CHUNK, Math.min(slice.size(), (c + 1) * CHUNK));
+                List<T> part = slice.subList(c * chunk, Math.min(slice.size(), (c + 1) * chunk));
                 Bytes bytes = new Bytes(part.size() * 2048);
                 try (JsonGenerator one = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
                     one.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
                     // an object opened only so that the generator writes the commas between entries
                     one.writeStartObject();
-                    for (Node n : part) {
-                        one.writeFieldName(n.uniqueId());
-                        json.write(one, n, compiled.get(n.uniqueId()));
+                    for (T item : part) {
+                        writer.write(one, item);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 return bytes;
             }).toList();
-            for (Bytes chunk : encoded) {
+            for (Bytes part : encoded) {
+                if (part.size() <= 1) {
+                    continue; // no entries
+                }
                 if (!first) {
                     out.write(',');
                 }
                 // skip the '{' of the opened object
-                chunk.writeTo(out, 1);
+                part.writeTo(out, 1);
                 first = false;
             }
         }

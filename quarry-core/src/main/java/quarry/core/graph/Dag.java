@@ -90,36 +90,57 @@ public final class Dag {
 
     /** manifest.json's {@code parent_map} / {@code child_map}: every id with its sorted neighbours, in id order. */
     public Map<String, List<String>> parentMap() {
-        return sortedCopy(parents);
+        return sortedCopy(this::sortedParents);
     }
 
     public Map<String, List<String>> childMap() {
-        return sortedCopy(children);
+        return sortedCopy(this::sortedChildren);
     }
 
     /** Every id of both maps, sorted once (in parallel: a large project has tens of thousands) for both. */
-    private volatile String[] sortedIds;
+    private volatile List<String> sortedIds;
 
-    private Map<String, List<String>> sortedCopy(Map<String, List<String>> map) {
-        String[] ids = sortedIds;
+    /** Every id of {@link #parentMap} and {@link #childMap}, sorted (computed once). */
+    public List<String> sortedIds() {
+        List<String> ids = sortedIds;
         if (ids == null) {
             Set<String> all = new java.util.HashSet<>(parents.keySet());
             all.addAll(children.keySet());
-            ids = all.toArray(String[]::new);
-            java.util.Arrays.parallelSort(ids);
+            String[] array = all.toArray(String[]::new);
+            java.util.Arrays.parallelSort(array);
+            ids = List.of(array);
             sortedIds = ids;
         }
-        Map<String, List<String>> out = new LinkedHashMap<>(ids.length * 4 / 3 + 1);
+        return ids;
+    }
+
+    /** An id's parents, sorted, or null when it has no entry in {@link #parentMap}. */
+    public List<String> sortedParents(String id) {
+        return sorted(parents.get(id));
+    }
+
+    /** An id's children, sorted, or null when it has no entry in {@link #childMap}. */
+    public List<String> sortedChildren(String id) {
+        return sorted(children.get(id));
+    }
+
+    private static List<String> sorted(List<String> list) {
+        if (list == null || list.size() <= 1) {
+            return list;
+        }
+        String[] array = list.toArray(String[]::new);
+        java.util.Arrays.sort(array);
+        return java.util.Arrays.asList(array);
+    }
+
+    private Map<String, List<String>> sortedCopy(java.util.function.Function<String, List<String>> neighbours) {
+        List<String> ids = sortedIds();
+        Map<String, List<String>> out = new LinkedHashMap<>(ids.size() * 4 / 3 + 1);
         for (String id : ids) {
-            List<String> v = map.get(id);
-            if (v == null) {
-                continue;
+            List<String> v = neighbours.apply(id);
+            if (v != null) {
+                out.put(id, new ArrayList<>(v));
             }
-            List<String> sorted = new ArrayList<>(v);
-            if (sorted.size() > 1) {
-                Collections.sort(sorted);
-            }
-            out.put(id, sorted);
         }
         return out;
     }
