@@ -63,6 +63,7 @@ public final class ManifestWriter {
             g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
             g.writeStartObject();
             metadata(g, manifest, info);
+            dag.sortIdsMeanwhile(); // for parent_map and child_map, while the nodes are written
             NodeJson nodes = NodeJson.forNodes(manifest.nodes().values(), relationStyle, factory);
             g.writeObjectFieldStart("nodes");
             writeNodesInParallel(g, out, nodes, new java.util.ArrayList<>(manifest.nodes().values()), compiled);

@@ -97,21 +97,46 @@ public final class Dag {
         return sortedCopy(this::sortedChildren);
     }
 
-    /** Every id of both maps, sorted once (in parallel: a large project has tens of thousands) for both. */
-    private volatile List<String> sortedIds;
+    /** Every id of both maps, sorted once for both (possibly on another thread, see {@link #sortIdsMeanwhile}). */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<List<String>>>
+            sortedIds = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Every id of {@link #parentMap} and {@link #childMap}, sorted (computed once). */
     public List<String> sortedIds() {
-        List<String> ids = sortedIds;
-        if (ids == null) {
-            Set<String> all = new java.util.HashSet<>(parents.keySet());
-            all.addAll(children.keySet());
-            String[] array = all.toArray(String[]::new);
-            java.util.Arrays.parallelSort(array);
-            ids = List.of(array);
-            sortedIds = ids;
+        java.util.concurrent.CompletableFuture<List<String>> sorted = sortedIds.get();
+        if (sorted == null) {
+            java.util.concurrent.CompletableFuture<List<String>> mine = new java.util.concurrent.CompletableFuture<>();
+            if (sortedIds.compareAndSet(null, mine)) {
+                try {
+                    mine.complete(sortIds());
+                } catch (RuntimeException | Error e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+            }
+            sorted = sortedIds.get();
         }
-        return ids;
+        return sorted.join();
+    }
+
+    /**
+     * Sorts the ids on a thread of its own, for a writer that wants them after other work (the
+     * manifest's nodes): tens of thousands of ids with long common prefixes take a while to sort.
+     */
+    public void sortIdsMeanwhile() {
+        if (sortedIds.get() == null) {
+            Thread sorter = new Thread(this::sortedIds, "quarry-sort-ids");
+            sorter.setDaemon(true);
+            sorter.start();
+        }
+    }
+
+    private List<String> sortIds() {
+        Set<String> all = new java.util.HashSet<>(parents.keySet());
+        all.addAll(children.keySet());
+        String[] array = all.toArray(String[]::new);
+        java.util.Arrays.sort(array);
+        return List.of(array);
     }
 
     /** An id's parents, sorted, or null when it has no entry in {@link #parentMap}. */
