@@ -155,7 +155,7 @@ public final class ManifestWriter {
 
     private void writeNodesInParallel(JsonGenerator g, OutputStream out, NodeJson json, List<Node> nodes,
             Map<String, CompiledNode> compiled) throws IOException {
-        writeEntriesInParallel(g, out, nodes, CHUNK, (one, n) -> {
+        writeEntriesInParallel(g, out, nodes, CHUNK, 2048, (one, n) -> {
             one.writeFieldName(n.uniqueId());
             json.write(one, n, compiled.get(n.uniqueId()));
         });
@@ -164,7 +164,7 @@ public final class ManifestWriter {
     /** {@code parent_map} or {@code child_map}: every id that has an entry, in id order, with its sorted neighbours. */
     private static void writeAdjacencyInParallel(JsonGenerator g, OutputStream out, List<String> ids,
             java.util.function.Function<String, List<String>> sortedNeighbours) throws IOException {
-        writeEntriesInParallel(g, out, ids, ID_CHUNK, (one, id) -> {
+        writeEntriesInParallel(g, out, ids, ID_CHUNK, 128, (one, id) -> {
             List<String> neighbours = sortedNeighbours.apply(id);
             if (neighbours != null) {
                 one.writeFieldName(id);
@@ -186,7 +186,7 @@ public final class ManifestWriter {
      * the commas written here).
      */
     private static <T> void writeEntriesInParallel(JsonGenerator g, OutputStream out, List<T> items, int chunk,
-            EntryWriter<T> writer) throws IOException {
+            int bytesPerItem, EntryWriter<T> writer) throws IOException {
         int batch = chunk * 32;
         g.flush();
         boolean first = true;
@@ -195,7 +195,7 @@ public final class ManifestWriter {
             int chunks = (slice.size() + chunk - 1) / chunk;
             List<Bytes> encoded = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
                 List<T> part = slice.subList(c * chunk, Math.min(slice.size(), (c + 1) * chunk));
-                Bytes bytes = new Bytes(part.size() * 2048);
+                Bytes bytes = new Bytes(part.size() * bytesPerItem);
                 try (JsonGenerator one = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
                     one.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
                     // an object opened only so that the generator writes the commas between entries

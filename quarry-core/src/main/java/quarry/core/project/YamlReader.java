@@ -97,8 +97,14 @@ public final class YamlReader {
 
     /** A plain (unquoted) scalar's value, resolved as YAML 1.1 (and SnakeYAML's composer) resolves it. */
     static Object plainScalar(String value) {
+        if (!value.isEmpty() && RESOLVED_FIRST.indexOf(value.charAt(0)) < 0) {
+            return value; // no implicit type of the resolver starts with this character: a string
+        }
         return scalar(value, RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true));
     }
+
+    /** The first characters of SnakeYAML's implicit types (bool, int, float, merge, null, timestamp, yaml). */
+    private static final String RESOLVED_FIRST = "yYnNtTfFoO-+0123456789.<~!&*";
 
     private static Object scalar(String value, Tag tag) {
         if (tag.equals(Tag.NULL)) {

@@ -75,6 +75,9 @@ class BlockYamlTest {
             -5: minus
             key with spaces: value with spaces
             list: []
+            others: [=, _x, $v, hello, é, Yes, No, off, .5, +1, ~, <<, 0o17, 1_000]
+            eq: =
+            word: é
             nested:
               - [1, 2.5, true, null]
               - plain text item
