@@ -1,5 +1,7 @@
 package quarry.core.session;
 
+import static quarry.core.session.StateTags.*;
+
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -30,32 +32,6 @@ import quarry.core.project.YamlMap;
  */
 final class StateCodec {
 
-    private static final int NULL = 0;
-    private static final int STRING = 1;
-    private static final int NEW_STRING = 2;
-    private static final int TRUE = 3;
-    private static final int FALSE = 4;
-    private static final int INT = 5;
-    private static final int LONG = 6;
-    private static final int DOUBLE = 7;
-    private static final int BIG_INTEGER = 8;
-    private static final int BIG_DECIMAL = 9;
-    private static final int LIST = 10;
-    private static final int SET = 11;
-    private static final int MAP = 12;
-    private static final int ENUM = 13;
-    private static final int RECORD = 14;
-    private static final int FLOAT = 15;
-    private static final int YAML_MAP = 16;
-    /** An unmodifiable map written for the first time in its section; later occurrences are {@link #MAP_REF}s. */
-    private static final int SHARED_MAP = 17;
-    private static final int MAP_REF = 18;
-    /** Not a tag: a value of this class cannot be written. */
-    private static final int UNSUPPORTED = -1;
-
-    /** The class of {@code Collections.unmodifiableMap}: the maps a parse shares between nodes (configs). */
-    private static final Class<?> UNMODIFIABLE_MAP = java.util.Collections.unmodifiableMap(new LinkedHashMap<>())
-            .getClass();
 
     /** A value the codec cannot write; the caller saves nothing. */
     static final class UnsupportedValue extends IOException {
@@ -204,52 +180,12 @@ final class StateCodec {
         private int kind(Class<?> type) {
             Integer known = kinds.get(type);
             if (known == null) {
-                known = kindOf(type);
+                known = StateTags.kindOf(type);
                 kinds.put(type, known);
             }
             return known;
         }
 
-        /** JDK collections only: a Jinja object that happens to be a list or map is refused. */
-        private static int kindOf(Class<?> type) {
-            boolean plain = type.getName().startsWith("java.util.");
-            if (type == String.class) {
-                return STRING;
-            } else if (type == Boolean.class) {
-                return TRUE;
-            } else if (type == Integer.class) {
-                return INT;
-            } else if (type == Long.class) {
-                return LONG;
-            } else if (type == Double.class) {
-                return DOUBLE;
-            } else if (type == Float.class) {
-                return FLOAT;
-            } else if (type == BigInteger.class) {
-                return BIG_INTEGER;
-            } else if (type == BigDecimal.class) {
-                return BIG_DECIMAL;
-            } else if (List.class.isAssignableFrom(type) && plain) {
-                return LIST;
-            } else if (Set.class.isAssignableFrom(type) && plain) {
-                return SET;
-            } else if (type == YamlMap.class) {
-                return YAML_MAP;
-            } else if (type == UNMODIFIABLE_MAP) {
-                return SHARED_MAP;
-            } else if (Map.class.isAssignableFrom(type) && plain) {
-                return MAP;
-            } else if (Enum.class.isAssignableFrom(type) && enumType(type).getName().startsWith("quarry.")) {
-                return ENUM;
-            } else if (type.isRecord() && type.getName().startsWith("quarry.")) {
-                return RECORD;
-            }
-            return UNSUPPORTED;
-        }
-
-        private static Class<?> enumType(Class<?> type) {
-            return type.isEnum() ? type : type.getSuperclass();
-        }
 
         private void string(String s) throws IOException {
             Integer index = strings.get(s);
