@@ -23,26 +23,45 @@ final class ParseCommand extends ProjectCommand {
 
     @Override
     int run(Session session) {
-        ParseState state = ParseState.of(session);
-        if (project.partialParse && state.matchesSaved(session.targetDir(), session)) {
-            console.info("Nothing changed since the last parse; " + FOUND_UNCHANGED);
-            return ExitCode.SUCCESS;
+        CompletableFuture<ParseState> fingerprint;
+        if (ParseState.savedIn(session.targetDir())) {
+            ParseState state = ParseState.of(session);
+            if (project.partialParse && state.matchesSaved(session.targetDir(), session)) {
+                console.info("Nothing changed since the last parse; " + FOUND_UNCHANGED);
+                return ExitCode.SUCCESS;
+            }
+            fingerprint = CompletableFuture.completedFuture(state);
+        } else {
+            // Nothing saved to compare with: the files are fingerprinted while the project parses,
+            // on a thread of its own (the common pool's one worker on two cores parses).
+            fingerprint = new CompletableFuture<>();
+            CompletableFuture<ParseState> pending = fingerprint;
+            Thread walker = new Thread(() -> {
+                try {
+                    pending.complete(ParseState.of(session));
+                } catch (RuntimeException | Error e) {
+                    pending.completeExceptionally(e);
+                }
+            }, "quarry-fingerprint");
+            walker.setDaemon(true);
+            walker.start();
         }
         ParseState.forget(session.targetDir());
         String version = new QuarryVersion().quarryVersion();
         // The saved state is read while the parse lists the project's files.
         PartialParse.Plan plan = project.partialParse ? PartialParse.planWhileParsing(session, version)
                 : PartialParse.full(session, "partial parsing is off (--no-partial-parse)");
+        // The state for the next partial parse is encoded as soon as every file is parsed, and
+        // written while manifest.json is.
+        PartialParse.Saving state = PartialParse.saveWhenParsed(session, version, plan);
         Parsing.Parsed parsed = Parsing.parseWith(session, console, plan.reuse());
         ParseResult result = parsed.result();
         if (!plan.partial() && project.partialParse) {
             console.info("Unable to do partial parsing because " + plan.fullReason() + ". Did a full parse.");
         }
         reportWarnings(session);
-        // The state for the next partial parse is saved while manifest.json is written.
         long saveStart = System.nanoTime();
-        CompletableFuture<Optional<String>> saving = CompletableFuture.supplyAsync(
-                () -> PartialParse.save(session, version, plan));
+        CompletableFuture<Optional<String>> saving = CompletableFuture.supplyAsync(state::finish);
         Parsing.writeManifest(session, result, Map.of());
         parsed.timings().mark("write_manifest_elapsed");
         saving.join().ifPresent(why -> console.info("The parse state for partial parsing was not saved: " + why));
@@ -53,8 +72,20 @@ final class ParseCommand extends ProjectCommand {
         counts.put("files_read", plan.reuse().read());
         counts.put("save_state_with_manifest_elapsed", (System.nanoTime() - saveStart) / 1e9);
         Parsing.writePerfInfo(session, parsed, result.manifest().nodes().size(), counts);
-        state.save(session.targetDir(), session);
+        joined(fingerprint).save(session.targetDir(), session);
         Parsing.reportFound(console, result.manifest());
         return ExitCode.SUCCESS;
+    }
+
+    /** The fingerprint, with the walk's own error (not the future's wrapper) when it failed. */
+    private static ParseState joined(CompletableFuture<ParseState> fingerprint) {
+        try {
+            return fingerprint.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }

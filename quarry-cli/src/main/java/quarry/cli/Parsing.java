@@ -83,9 +83,13 @@ final class Parsing {
 
     /** dbt's "Found 5 models, 3 seeds, 20 data tests, ..." line: only non-zero counts. */
     static String foundLine(Manifest manifest) {
-        Map<ResourceType, Integer> counts = new EnumMap<>(ResourceType.class);
+        int[] byType = new int[ResourceType.values().length];
         for (Node n : manifest.nodes().values()) {
-            counts.merge(n.resourceType(), 1, Integer::sum);
+            byType[n.resourceType().ordinal()]++;
+        }
+        Map<ResourceType, Integer> counts = new EnumMap<>(ResourceType.class);
+        for (ResourceType type : ResourceType.values()) {
+            counts.put(type, byType[type.ordinal()]);
         }
         List<String> parts = new ArrayList<>();
         add(parts, counts.getOrDefault(ResourceType.MODEL, 0), "model", "models");

@@ -63,8 +63,10 @@ public final class ManifestWriter {
             g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
             g.writeStartObject();
             metadata(g, manifest, info);
+            dag.sortIdsMeanwhile(); // for parent_map and child_map, while the nodes are written
+            NodeJson nodes = NodeJson.forNodes(manifest.nodes().values(), relationStyle, factory);
             g.writeObjectFieldStart("nodes");
-            writeNodesInParallel(g, out, new java.util.ArrayList<>(manifest.nodes().values()), compiled);
+            writeNodesInParallel(g, out, nodes, new java.util.ArrayList<>(manifest.nodes().values()), compiled);
             g.writeEndObject();
             g.writeObjectFieldStart("sources");
             for (SourceDefinition s : manifest.sources().values()) {
@@ -107,7 +109,7 @@ public final class ManifestWriter {
                 g.writeArrayFieldStart(e.getKey());
                 for (Object item : (List<?>) e.getValue()) {
                     if (item instanceof Node n) {
-                        node(g, n, null);
+                        nodes.write(g, n, null);
                     } else if (item instanceof SourceDefinition s) {
                         ResourceJson.source(g, s, relationStyle);
                     }
@@ -115,8 +117,13 @@ public final class ManifestWriter {
                 g.writeEndArray();
             }
             g.writeEndObject();
-            ResourceJson.field(g, "parent_map", dag.parentMap());
-            ResourceJson.field(g, "child_map", dag.childMap());
+            List<String> ids = dag.sortedIds();
+            g.writeObjectFieldStart("parent_map");
+            writeAdjacencyInParallel(g, out, ids, dag::sortedParents);
+            g.writeEndObject();
+            g.writeObjectFieldStart("child_map");
+            writeAdjacencyInParallel(g, out, ids, dag::sortedChildren);
+            g.writeEndObject();
             g.writeObjectFieldStart("group_map");
             g.writeEndObject();
             for (String empty : List.of("saved_queries", "semantic_models")) {
@@ -138,45 +145,91 @@ public final class ManifestWriter {
     /** Nodes per unit of parallel work: large enough to amortize a generator, small enough to spread. */
     private static final int CHUNK = 64;
 
-    /**
-     * Serializes nodes in batches, each batch's chunks in parallel straight into UTF-8 bytes
-     * ({@code "id":{...},"id":{...}}), then copies the bytes in order into the output: the
-     * manifest's largest part uses every core, nothing is encoded twice, and memory stays bounded
-     * by the batch. The generator is flushed before the copy and never sees the entries, which is
-     * safe because the manifest is written compact (no separators to track beyond the commas written here).
-     */
-    private void writeNodesInParallel(JsonGenerator g, OutputStream out, List<Node> nodes,
+    /** Ids of parent_map and child_map per unit of parallel work (an entry is a few ids). */
+    private static final int ID_CHUNK = 1024;
+
+    /** Writes the entries of one item into an object being written (its field name and value), or nothing. */
+    private interface EntryWriter<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
+    private void writeNodesInParallel(JsonGenerator g, OutputStream out, NodeJson json, List<Node> nodes,
             Map<String, CompiledNode> compiled) throws IOException {
-        int batch = CHUNK * 32;
+        writeEntriesInParallel(g, out, nodes, CHUNK, 2048, (one, n) -> {
+            one.writeFieldName(n.uniqueId());
+            json.write(one, n, compiled.get(n.uniqueId()));
+        });
+    }
+
+    /** {@code parent_map} or {@code child_map}: every id that has an entry, in id order, with its sorted neighbours. */
+    private static void writeAdjacencyInParallel(JsonGenerator g, OutputStream out, List<String> ids,
+            java.util.function.Function<String, List<String>> sortedNeighbours) throws IOException {
+        writeEntriesInParallel(g, out, ids, ID_CHUNK, 128, (one, id) -> {
+            List<String> neighbours = sortedNeighbours.apply(id);
+            if (neighbours != null) {
+                one.writeFieldName(id);
+                one.writeStartArray();
+                for (String n : neighbours) {
+                    one.writeString(n);
+                }
+                one.writeEndArray();
+            }
+        });
+    }
+
+    /**
+     * Serializes the entries of an object being written in batches, each batch's chunks in parallel
+     * straight into UTF-8 bytes ({@code "id":{...},"id":{...}}), then copies the bytes in order into
+     * the output: the manifest's largest parts use every core, nothing is encoded twice, and memory
+     * stays bounded by the batch. The generator is flushed before the copy and never sees the
+     * entries, which is safe because the manifest is written compact (no separators to track beyond
+     * the commas written here).
+     */
+    private static <T> void writeEntriesInParallel(JsonGenerator g, OutputStream out, List<T> items, int chunk,
+            int bytesPerItem, EntryWriter<T> writer) throws IOException {
+        int batch = chunk * 32;
         g.flush();
         boolean first = true;
-        for (int start = 0; start < nodes.size(); start += batch) {
-            List<Node> slice = nodes.subList(start, Math.min(nodes.size(), start + batch));
-            int chunks = (slice.size() + CHUNK - 1) / CHUNK;
-            List<byte[]> json = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
-                List<Node> part = slice.subList(c * CHUNK, Math.min(slice.size(), (c + 1) * CHUNK));
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(part.size() * 2048);
+        for (int start = 0; start < items.size(); start += batch) {
+            List<T> slice = items.subList(start, Math.min(items.size(), start + batch));
+            int chunks = (slice.size() + chunk - 1) / chunk;
+            List<Bytes> encoded = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
+                List<T> part = slice.subList(c * chunk, Math.min(slice.size(), (c + 1) * chunk));
+                Bytes bytes = new Bytes(part.size() * bytesPerItem);
                 try (JsonGenerator one = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
                     one.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
                     // an object opened only so that the generator writes the commas between entries
                     one.writeStartObject();
-                    for (Node n : part) {
-                        one.writeFieldName(n.uniqueId());
-                        node(one, n, compiled.get(n.uniqueId()));
+                    for (T item : part) {
+                        writer.write(one, item);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                return bytes.toByteArray();
+                return bytes;
             }).toList();
-            for (byte[] chunk : json) {
+            for (Bytes part : encoded) {
+                if (part.size() <= 1) {
+                    continue; // no entries
+                }
                 if (!first) {
                     out.write(',');
                 }
                 // skip the '{' of the opened object
-                out.write(chunk, 1, chunk.length - 1);
+                part.writeTo(out, 1);
                 first = false;
             }
+        }
+    }
+
+    /** A byte buffer whose content is written out without the copy {@code toByteArray()} makes. */
+    private static final class Bytes extends java.io.ByteArrayOutputStream {
+        Bytes(int size) {
+            super(size);
+        }
+
+        void writeTo(OutputStream out, int from) throws IOException {
+            out.write(buf, from, count - from);
         }
     }
 
@@ -201,115 +254,5 @@ public final class ManifestWriter {
         g.writeEndObject();
         g.writeStringField("run_started_at", ISO.format(info.startedAt()));
         g.writeEndObject();
-    }
-
-    private void node(JsonGenerator g, Node n, CompiledNode compiled) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("database", n.database());
-        g.writeStringField("schema", n.schema());
-        g.writeStringField("name", n.name());
-        g.writeStringField("resource_type", n.resourceType().dbtName());
-        g.writeStringField("package_name", n.packageName());
-        g.writeStringField("path", n.path());
-        g.writeStringField("original_file_path", n.originalFilePath());
-        g.writeStringField("unique_id", n.uniqueId());
-        ResourceJson.field(g, "fqn", n.fqn());
-        g.writeStringField("alias", n.alias());
-        g.writeObjectFieldStart("checksum");
-        g.writeStringField("name", n.testMetadata() != null ? "none" : "sha256");
-        g.writeStringField("checksum", n.manifestChecksum());
-        g.writeEndObject();
-        ResourceJson.field(g, "config", n.config());
-        ResourceJson.field(g, "tags", n.tags());
-        g.writeStringField("description", n.description());
-        ResourceJson.columns(g, n.columns());
-        ResourceJson.field(g, "meta", n.meta());
-        g.writeNullField("group");
-        ResourceJson.field(g, "docs", n.config().getOrDefault("docs", Map.of("show", true)));
-        if (n.patchPath() == null) {
-            g.writeNullField("patch_path");
-        } else {
-            g.writeStringField("patch_path", n.patchPath());
-        }
-        g.writeNullField("build_path");
-        ResourceJson.field(g, "unrendered_config", n.configCallDict());
-        g.writeNumberField("created_at", 0);
-        ResourceJson.field(g, "config_call_dict", n.configCallDict());
-        String relation = relationName(n);
-        if (relation == null) {
-            g.writeNullField("relation_name");
-        } else {
-            g.writeStringField("relation_name", relation);
-        }
-        g.writeStringField("raw_code", n.rawCode());
-        g.writeArrayFieldStart("doc_blocks");
-        g.writeEndArray();
-        g.writeStringField("language", n.language());
-        ResourceJson.refs(g, n.refs());
-        ResourceJson.field(g, "sources", n.sources());
-        g.writeArrayFieldStart("metrics");
-        g.writeEndArray();
-        g.writeArrayFieldStart("functions");
-        g.writeEndArray();
-        g.writeObjectFieldStart("depends_on");
-        ResourceJson.field(g, "macros", n.dependsOnMacros());
-        ResourceJson.field(g, "nodes", n.dependsOnNodes());
-        g.writeEndObject();
-        if (compiled != null) {
-            g.writeStringField("compiled_path", compiled.compiledPath());
-            g.writeBooleanField("compiled", true);
-            g.writeStringField("compiled_code", compiled.compiledCode());
-            g.writeBooleanField("extra_ctes_injected", true);
-            g.writeArrayFieldStart("extra_ctes");
-            for (CompiledNode.Cte cte : compiled.extraCtes()) {
-                g.writeStartObject();
-                g.writeStringField("id", cte.id());
-                g.writeStringField("sql", cte.sql());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } else {
-            g.writeNullField("compiled_path");
-        }
-        g.writeObjectFieldStart("contract");
-        g.writeBooleanField("enforced", false);
-        g.writeBooleanField("alias_types", true);
-        g.writeNullField("checksum");
-        g.writeEndObject();
-        if (n.resourceType() == quarry.core.manifest.ResourceType.MODEL) {
-            g.writeStringField("access", String.valueOf(n.config().getOrDefault("access", "protected")));
-            g.writeArrayFieldStart("constraints");
-            g.writeEndArray();
-            g.writeStringField("version", n.version());
-            g.writeStringField("latest_version", n.version());
-            g.writeNullField("deprecation_date");
-            g.writeArrayFieldStart("primary_key");
-            g.writeEndArray();
-            g.writeNullField("time_spine");
-        }
-        if (n.resourceType() == quarry.core.manifest.ResourceType.SEED) {
-            g.writeStringField("root_path", null);
-        }
-        if (n.testMetadata() != null) {
-            g.writeStringField("column_name", n.columnName());
-            g.writeStringField("file_key_name", n.fileKeyName());
-            g.writeStringField("attached_node", n.attachedNode());
-            g.writeObjectFieldStart("test_metadata");
-            g.writeStringField("name", n.testMetadata().name());
-            ResourceJson.field(g, "kwargs", n.testMetadata().kwargs());
-            g.writeStringField("namespace", n.testMetadata().namespace());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private String relationName(Node n) {
-        if (n.isEphemeral() || n.resourceType() == quarry.core.manifest.ResourceType.ANALYSIS
-                || n.resourceType() == quarry.core.manifest.ResourceType.TEST
-                        && !Boolean.TRUE.equals(n.config().get("store_failures"))) {
-            return null;
-        }
-        return new quarry.core.adapter.Relation(n.database(), n.schema(), n.alias(),
-                quarry.core.adapter.RelationType.TABLE, relationStyle).render();
     }
 }

@@ -90,36 +90,82 @@ public final class Dag {
 
     /** manifest.json's {@code parent_map} / {@code child_map}: every id with its sorted neighbours, in id order. */
     public Map<String, List<String>> parentMap() {
-        return sortedCopy(parents);
+        return sortedCopy(this::sortedParents);
     }
 
     public Map<String, List<String>> childMap() {
-        return sortedCopy(children);
+        return sortedCopy(this::sortedChildren);
     }
 
-    /** Every id of both maps, sorted once (in parallel: a large project has tens of thousands) for both. */
-    private volatile String[] sortedIds;
+    /** Every id of both maps, sorted once for both (possibly on another thread, see {@link #sortIdsMeanwhile}). */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<List<String>>>
+            sortedIds = new java.util.concurrent.atomic.AtomicReference<>();
 
-    private Map<String, List<String>> sortedCopy(Map<String, List<String>> map) {
-        String[] ids = sortedIds;
-        if (ids == null) {
-            Set<String> all = new java.util.HashSet<>(parents.keySet());
-            all.addAll(children.keySet());
-            ids = all.toArray(String[]::new);
-            java.util.Arrays.parallelSort(ids);
-            sortedIds = ids;
+    /** Every id of {@link #parentMap} and {@link #childMap}, sorted (computed once). */
+    public List<String> sortedIds() {
+        java.util.concurrent.CompletableFuture<List<String>> sorted = sortedIds.get();
+        if (sorted == null) {
+            java.util.concurrent.CompletableFuture<List<String>> mine = new java.util.concurrent.CompletableFuture<>();
+            if (sortedIds.compareAndSet(null, mine)) {
+                try {
+                    mine.complete(sortIds());
+                } catch (RuntimeException | Error e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+            }
+            sorted = sortedIds.get();
         }
-        Map<String, List<String>> out = new LinkedHashMap<>(ids.length * 4 / 3 + 1);
+        return sorted.join();
+    }
+
+    /**
+     * Sorts the ids on a thread of its own, for a writer that wants them after other work (the
+     * manifest's nodes): tens of thousands of ids with long common prefixes take a while to sort.
+     */
+    public void sortIdsMeanwhile() {
+        if (sortedIds.get() == null) {
+            Thread sorter = new Thread(this::sortedIds, "quarry-sort-ids");
+            sorter.setDaemon(true);
+            sorter.start();
+        }
+    }
+
+    private List<String> sortIds() {
+        Set<String> all = new java.util.HashSet<>(parents.keySet());
+        all.addAll(children.keySet());
+        String[] array = all.toArray(String[]::new);
+        java.util.Arrays.sort(array);
+        return List.of(array);
+    }
+
+    /** An id's parents, sorted, or null when it has no entry in {@link #parentMap}. */
+    public List<String> sortedParents(String id) {
+        return sorted(parents.get(id));
+    }
+
+    /** An id's children, sorted, or null when it has no entry in {@link #childMap}. */
+    public List<String> sortedChildren(String id) {
+        return sorted(children.get(id));
+    }
+
+    private static List<String> sorted(List<String> list) {
+        if (list == null || list.size() <= 1) {
+            return list;
+        }
+        String[] array = list.toArray(String[]::new);
+        java.util.Arrays.sort(array);
+        return java.util.Arrays.asList(array);
+    }
+
+    private Map<String, List<String>> sortedCopy(java.util.function.Function<String, List<String>> neighbours) {
+        List<String> ids = sortedIds();
+        Map<String, List<String>> out = new LinkedHashMap<>(ids.size() * 4 / 3 + 1);
         for (String id : ids) {
-            List<String> v = map.get(id);
-            if (v == null) {
-                continue;
+            List<String> v = neighbours.apply(id);
+            if (v != null) {
+                out.put(id, new ArrayList<>(v));
             }
-            List<String> sorted = new ArrayList<>(v);
-            if (sorted.size() > 1) {
-                Collections.sort(sorted);
-            }
-            out.put(id, sorted);
         }
         return out;
     }

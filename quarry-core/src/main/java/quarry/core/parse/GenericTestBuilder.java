@@ -188,14 +188,32 @@ public final class GenericTestBuilder {
                 flat.add(Hashing.pyStr(value));
             }
         }
-        List<String> clean = flat.stream().map(a -> NON_WORD.matcher(a).replaceAll("_")).toList();
-        String unique = String.join("__", clean);
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < flat.size(); i++) {
+            String a = flat.get(i);
+            if (i > 0) {
+                joined.append("__");
+            }
+            joined.append(wordOnly(a) ? a : NON_WORD.matcher(a).replaceAll("_"));
+        }
+        String unique = joined.toString();
         String identifier = testType + "_" + testTargetName;
         String full = identifier + "_" + unique;
         String shortName = full.length() >= 64
                 ? identifier.substring(0, Math.min(30, identifier.length())) + "_" + Hashing.md5(full)
                 : full;
         return new String[] {shortName, full};
+    }
+
+    /** Whether a text has only {@code [0-9a-zA-Z_]} (most arguments): nothing for {@link #NON_WORD} to replace. */
+    private static boolean wordOnly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String configCall(Map<String, Object> config) {

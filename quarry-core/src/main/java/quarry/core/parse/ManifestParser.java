@@ -162,6 +162,7 @@ public final class ManifestParser {
                 .flatMap(List::stream)
                 .toList();
 
+        reuse.resultsFinal();
         timings.mark("build_tests_elapsed");
         Map<String, Node> enabled = new LinkedHashMap<>();
         Map<String, Object> disabled = new LinkedHashMap<>();

@@ -46,6 +46,7 @@ public final class ParseReuse {
     private volatile boolean everything = true;
     private volatile boolean jinjaDirty;
     private final Set<String> patchedNames = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.CompletableFuture<Void> resultsFinal = new java.util.concurrent.CompletableFuture<>();
 
     /** What one file produces in this parse, filled in stage by stage. */
     private static final class Pending {
@@ -58,7 +59,6 @@ public final class ParseReuse {
         volatile List<DocBlock> docs = List.of();
         volatile Properties properties;
         volatile List<Node> nodes = List.of();
-        volatile List<Node> tests = List.of();
 
         Pending(String hash, long size, long modified) {
             this.hash = hash;
@@ -233,17 +233,13 @@ public final class ParseReuse {
         return p.nodes;
     }
 
-    /** The generic tests of a YAML file: the saved ones when its properties were not parsed again. */
+    /**
+     * The generic tests of a YAML file, built from its properties (saved or parsed again), recording
+     * their reads with the file's: tests are not saved (encoding 30,000 of them cost a cold parse more
+     * than building them costs a partial one).
+     */
     List<Node> tests(LoadedFile f, Supplier<List<Node>> build) {
-        String key = f.key();
-        Pending p = pending.get(key);
-        FileResult saved = previous.get(key);
-        if (saved != null && p.properties == saved.properties()) {
-            p.tests = saved.tests();
-            return p.tests;
-        }
-        p.tests = reads.within(p.reads, build);
-        return p.tests;
+        return reads.within(pending.get(f.key()).reads, build);
     }
 
     private FileResult reusable(String key, Pending p) {
@@ -282,11 +278,21 @@ public final class ParseReuse {
         return names;
     }
 
+    /** Called by the parser once every file's result is what {@link #results} will give. */
+    void resultsFinal() {
+        resultsFinal.complete(null);
+    }
+
+    /** Completes when the parser has every file's result (before it resolves refs and builds the graph). */
+    public java.util.concurrent.CompletableFuture<Void> whenResultsFinal() {
+        return resultsFinal;
+    }
+
     /** This parse's results by file, for the next partial parse. */
     public Map<String, FileResult> results() {
         Map<String, FileResult> out = new HashMap<>();
         pending.forEach((key, p) -> out.put(key, new FileResult(p.size, p.modified, p.hash, p.jinja, p.reads, p.macros,
-                p.docs, p.properties, p.nodes, p.tests)));
+                p.docs, p.properties, p.nodes)));
         return out;
     }
 

@@ -67,10 +67,10 @@ public final class FileDiscovery {
      * walked once, not twice.
      */
     private static final class Listings {
-        private final Map<Path, List<Path>> byFolder = new java.util.HashMap<>();
+        private final Map<Path, List<Listed>> byFolder = new java.util.HashMap<>();
 
-        List<Path> files(Path dir) {
-            List<Path> known = byFolder.get(dir);
+        List<Listed> files(Path dir) {
+            List<Listed> known = byFolder.get(dir);
             if (known != null) {
                 return known;
             }
@@ -95,7 +95,10 @@ public final class FileDiscovery {
                 throw new UncheckedIOException(e);
             }
             files.sort(Comparator.comparing(Path::toString));
-            List<Path> listed = List.copyOf(files);
+            List<Listed> listed = new ArrayList<>(files.size());
+            for (Path f : files) {
+                listed.add(Listed.of(f));
+            }
             byFolder.put(dir, listed);
             return listed;
         }
@@ -108,20 +111,27 @@ public final class FileDiscovery {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            for (Path f : listings.files(dir)) {
-                String name = f.getFileName().toString();
-                int dot = name.lastIndexOf('.');
-                String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
-                FileKind kind = classifier.classify(ext);
+            for (Listed listed : listings.files(dir)) {
+                FileKind kind = classifier.classify(listed.extension());
                 if (kind == null) {
                     continue;
                 }
+                Path f = listed.path();
                 String original = relative(root, f);
                 if (found.containsKey(original) || ignore.ignores(original)) {
                     continue;
                 }
                 found.put(original, new ProjectFile(f, original, relative(dir, f), kind));
             }
+        }
+    }
+
+    /** A listed file with its extension (lower case, empty if none), found once for every scan of its folder. */
+    private record Listed(Path path, String extension) {
+        static Listed of(Path file) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return new Listed(file, dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
         }
     }
 

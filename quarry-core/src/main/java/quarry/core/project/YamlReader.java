@@ -46,6 +46,12 @@ public final class YamlReader {
     });
 
     public static Object parse(String text, String displayPath) {
+        Object fast = BlockYaml.parse(text);
+        return fast != BlockYaml.UNSUPPORTED ? fast : composed(text, displayPath);
+    }
+
+    /** Through SnakeYAML's composer: any YAML, and the errors with their lines. */
+    static Object composed(String text, String displayPath) {
         try {
             Node root = YAML.get().compose(new java.io.StringReader(text));
             return root == null ? null : convert(root, displayPath);
@@ -84,8 +90,23 @@ public final class YamlReader {
             return list;
         }
         ScalarNode scalar = (ScalarNode) node;
-        String value = scalar.getValue();
-        Tag tag = scalar.getTag();
+        return scalar(scalar.getValue(), scalar.getTag());
+    }
+
+    private static final org.yaml.snakeyaml.resolver.Resolver RESOLVER = new org.yaml.snakeyaml.resolver.Resolver();
+
+    /** A plain (unquoted) scalar's value, resolved as YAML 1.1 (and SnakeYAML's composer) resolves it. */
+    static Object plainScalar(String value) {
+        if (!value.isEmpty() && RESOLVED_FIRST.indexOf(value.charAt(0)) < 0) {
+            return value; // no implicit type of the resolver starts with this character: a string
+        }
+        return scalar(value, RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true));
+    }
+
+    /** The first characters of SnakeYAML's implicit types (bool, int, float, merge, null, timestamp, yaml). */
+    private static final String RESOLVED_FIRST = "yYnNtTfFoO-+0123456789.<~!&*";
+
+    private static Object scalar(String value, Tag tag) {
         if (tag.equals(Tag.NULL)) {
             return null;
         }

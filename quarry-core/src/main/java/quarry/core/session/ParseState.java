@@ -56,6 +56,7 @@ public final class ParseState {
 
     private static void files(Path root, Path targetDir, MessageDigest digest) {
         Path logs = root.resolve("logs");
+        String rootPrefix = root.toString() + java.io.File.separator;
         List<String> entries = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -70,7 +71,8 @@ public final class ParseState {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    entries.add(root.relativize(file) + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toInstant());
+                    entries.add(relative(rootPrefix, root, file) + "|" + attrs.size() + "|"
+                            + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -87,13 +89,27 @@ public final class ParseState {
         }
     }
 
+    /** A file's path under the root: cut from its string when it starts with the root's (always, for a walk of it). */
+    private static String relative(String rootPrefix, Path root, Path file) {
+        String f = file.toString();
+        return f.startsWith(rootPrefix) ? f.substring(rootPrefix.length()) : root.relativize(file).toString();
+    }
+
+    /**
+     * Whether a saved state could match at all (it and the manifest exist): only then is the
+     * fingerprint needed before parsing; otherwise it can be taken while the project parses.
+     */
+    public static boolean savedIn(Path targetDir) {
+        return Files.isRegularFile(targetDir.resolve(FILE)) && Files.isRegularFile(targetDir.resolve("manifest.json"));
+    }
+
     /**
      * Whether the saved state in {@code targetDir} matches: same fingerprint, the environment
      * variables the last parse read still have the same values, and the manifest is still there.
      */
     public boolean matchesSaved(Path targetDir, Session session) {
         Path file = targetDir.resolve(FILE);
-        if (!Files.isRegularFile(file) || !Files.isRegularFile(targetDir.resolve("manifest.json"))) {
+        if (!savedIn(targetDir)) {
             return false;
         }
         try {

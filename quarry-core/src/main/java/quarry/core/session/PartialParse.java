@@ -142,31 +142,86 @@ public final class PartialParse {
      * @return why nothing was saved, or empty
      */
     public static java.util.Optional<String> save(Session session, String quarryVersion, Plan plan) {
-        ParseReuse reuse = plan.reuse();
-        Map<String, FileResult> files = reuse.results();
-        Set<String> global = session.env().reads().global();
-        Set<String> keys = new HashSet<>(global);
-        files.values().forEach(r -> keys.addAll(r.reads()));
-        ReadValues values = new ReadValues(session);
-        Map<String, String> readValues = new HashMap<>();
-        keys.forEach(k -> readValues.put(k, values.hash(k)));
-        StateFile.Header header = new StateFile.Header(globalKey(session, quarryVersion), reuse.start(), readValues,
-                global);
-        Path target = session.targetDir();
-        Path tmp = target.resolve(FILE + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
-        try {
-            Files.createDirectories(target);
-            StateFile.write(tmp, header, files, plan.previous());
-            Files.move(tmp, target.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return java.util.Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            forget(target);
+        return saveWhenParsed(session, quarryVersion, plan).finish();
+    }
+
+    /**
+     * Starts encoding the parse's results as soon as the parser has them all (on a thread of its
+     * own, while the parser resolves refs and builds the graph with one core); {@link Saving#finish}
+     * then writes them with the header.
+     */
+    public static Saving saveWhenParsed(Session session, String quarryVersion, Plan plan) {
+        CompletableFuture<Encoded> sections = new CompletableFuture<>();
+        plan.reuse().whenResultsFinal().thenRun(() -> {
+            Thread encoder = new Thread(() -> {
+                try {
+                    Map<String, FileResult> files = plan.reuse().results();
+                    sections.complete(new Encoded(files, StateFile.encode(files, plan.previous())));
+                } catch (RuntimeException | Error e) {
+                    sections.completeExceptionally(e);
+                }
+            }, "quarry-state");
+            encoder.setDaemon(true);
+            encoder.start();
+        });
+        return new Saving(session, quarryVersion, plan, sections);
+    }
+
+    /** The results saved and their encoded sections. */
+    private record Encoded(Map<String, FileResult> files, List<Object> sections) {}
+
+    /** A state being encoded; {@link #finish} writes it. */
+    public static final class Saving {
+        private final Session session;
+        private final String quarryVersion;
+        private final Plan plan;
+        private final CompletableFuture<Encoded> sections;
+
+        private Saving(Session session, String quarryVersion, Plan plan, CompletableFuture<Encoded> sections) {
+            this.session = session;
+            this.quarryVersion = quarryVersion;
+            this.plan = plan;
+            this.sections = sections;
+        }
+
+        /**
+         * Writes the state once its sections are encoded (the parse must have succeeded), with the
+         * reads made until now.
+         *
+         * @return why nothing was saved, or empty
+         */
+        public java.util.Optional<String> finish() {
+            ParseReuse reuse = plan.reuse();
+            Path target = session.targetDir();
+            Path tmp = target.resolve(FILE + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId()
+                    + ".tmp");
             try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing saved: the next parse is a full one
+                Encoded encoded = sections.join();
+                Set<String> global = session.env().reads().global();
+                Set<String> keys = new HashSet<>(global);
+                encoded.files().values().forEach(r -> keys.addAll(r.reads()));
+                ReadValues values = new ReadValues(session);
+                Map<String, String> readValues = new HashMap<>();
+                keys.forEach(k -> readValues.put(k, values.hash(k)));
+                StateFile.Header header = new StateFile.Header(globalKey(session, quarryVersion), reuse.start(),
+                        readValues, global);
+                Files.createDirectories(target);
+                StateFile.write(tmp, header, encoded.sections());
+                Files.move(tmp, target.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                return java.util.Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                forget(target);
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing saved: the next parse is a full one
+                }
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                return java.util.Optional.of(cause.getMessage() == null ? cause.getClass().getSimpleName()
+                        : cause.getMessage());
             }
-            return java.util.Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package quarry.core.session;
 
+import static quarry.core.session.StateTags.*;
+
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -9,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,27 +26,12 @@ import quarry.core.project.YamlMap;
  * records (written component by component, read back through their canonical constructor). Only
  * records of {@code quarry.} packages are read back; any other type is refused when writing, so a
  * state that cannot be saved faithfully is not saved at all. Lists and maps come back as
- * {@link ArrayList} and {@link LinkedHashMap} (order kept).
+ * {@link ArrayList} and {@link LinkedHashMap} (order kept), except unmodifiable maps: one instance
+ * (the config most nodes of a folder share) is written once per section and then by number, and
+ * comes back as one unmodifiable map shared again.
  */
 final class StateCodec {
 
-    private static final int NULL = 0;
-    private static final int STRING = 1;
-    private static final int NEW_STRING = 2;
-    private static final int TRUE = 3;
-    private static final int FALSE = 4;
-    private static final int INT = 5;
-    private static final int LONG = 6;
-    private static final int DOUBLE = 7;
-    private static final int BIG_INTEGER = 8;
-    private static final int BIG_DECIMAL = 9;
-    private static final int LIST = 10;
-    private static final int SET = 11;
-    private static final int MAP = 12;
-    private static final int ENUM = 13;
-    private static final int RECORD = 14;
-    private static final int FLOAT = 15;
-    private static final int YAML_MAP = 16;
 
     /** A value the codec cannot write; the caller saves nothing. */
     static final class UnsupportedValue extends IOException {
@@ -88,7 +76,11 @@ final class StateCodec {
     static final class Writer {
         private final StateBytes.Sink out;
         private final StateCodec codec = new StateCodec();
-        private final Map<String, Integer> strings = new HashMap<>();
+        private final Map<String, Integer> strings = new HashMap<>(1 << 14);
+        /** Unmodifiable maps already written, by identity: nodes share their config instance. */
+        private final Map<Object, Integer> sharedMaps = new java.util.IdentityHashMap<>();
+        /** The tag each class is written with (by identity: asked for every value written). */
+        private final Map<Class<?>, Integer> kinds = new java.util.IdentityHashMap<>();
 
         Writer(StateBytes.Sink out) {
             this.out = out;
@@ -97,78 +89,103 @@ final class StateCodec {
         void write(Object v) throws IOException {
             if (v == null) {
                 out.writeByte(NULL);
-            } else if (v instanceof String s) {
-                string(s);
-            } else if (v instanceof Boolean b) {
-                out.writeByte(b ? TRUE : FALSE);
-            } else if (v instanceof Integer i) {
-                out.writeByte(INT);
-                out.writeInt(i);
-            } else if (v instanceof Long l) {
-                out.writeByte(LONG);
-                out.writeLong(l);
-            } else if (v instanceof Double d) {
-                out.writeByte(DOUBLE);
-                out.writeDouble(d);
-            } else if (v instanceof Float f) {
-                out.writeByte(FLOAT);
-                out.writeFloat(f);
-            } else if (v instanceof BigInteger b) {
-                out.writeByte(BIG_INTEGER);
-                string(b.toString());
-            } else if (v instanceof BigDecimal b) {
-                out.writeByte(BIG_DECIMAL);
-                string(b.toString());
-            } else if (v instanceof List<?> list && isPlain(list.getClass())) {
-                out.writeByte(LIST);
-                out.writeInt(list.size());
-                for (Object item : list) {
-                    write(item);
+                return;
+            }
+            switch (kind(v.getClass())) {
+                case STRING -> string((String) v);
+                case TRUE -> out.writeByte((Boolean) v ? TRUE : FALSE);
+                case INT -> {
+                    out.writeByte(INT);
+                    out.writeInt((Integer) v);
                 }
-            } else if (v instanceof Set<?> set && isPlain(set.getClass())) {
-                out.writeByte(SET);
-                out.writeInt(set.size());
-                for (Object item : set) {
-                    write(item);
+                case LONG -> {
+                    out.writeByte(LONG);
+                    out.writeLong((Long) v);
                 }
-            } else if (v instanceof YamlMap y && y.getClass() == YamlMap.class) {
-                out.writeByte(YAML_MAP);
-                out.writeInt(y.line());
-                write(new LinkedHashMap<>(y));
-                write(new LinkedHashMap<>(y.keyLines()));
-            } else if (v instanceof Map<?, ?> map && isPlain(map.getClass())) {
-                out.writeByte(MAP);
-                out.writeInt(map.size());
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    write(e.getKey());
-                    write(e.getValue());
+                case DOUBLE -> {
+                    out.writeByte(DOUBLE);
+                    out.writeDouble((Double) v);
                 }
-            } else if (v instanceof Enum<?> e && e.getDeclaringClass().getName().startsWith("quarry.")) {
-                out.writeByte(ENUM);
-                string(e.getDeclaringClass().getName());
-                string(e.name());
-            } else if (v instanceof Record r && r.getClass().getName().startsWith("quarry.")) {
-                Shape shape = codec.shape(r.getClass());
-                out.writeByte(RECORD);
-                string(r.getClass().getName());
-                for (MethodHandle accessor : shape.accessors()) {
-                    try {
-                        write(accessor.invoke((Object) r));
-                    } catch (IOException | RuntimeException | Error e) {
-                        throw e;
-                    } catch (Throwable t) {
-                        throw new UnsupportedValue(t.toString());
+                case FLOAT -> {
+                    out.writeByte(FLOAT);
+                    out.writeFloat((Float) v);
+                }
+                case BIG_INTEGER, BIG_DECIMAL -> {
+                    out.writeByte(kind(v.getClass()));
+                    string(v.toString());
+                }
+                case LIST, SET -> {
+                    Collection<?> items = (Collection<?>) v;
+                    out.writeByte(kind(v.getClass()));
+                    out.writeInt(items.size());
+                    for (Object item : items) {
+                        write(item);
                     }
                 }
-            } else {
-                throw new UnsupportedValue("cannot save a value of type " + v.getClass().getName());
+                case YAML_MAP -> {
+                    YamlMap y = (YamlMap) v;
+                    out.writeByte(YAML_MAP);
+                    out.writeInt(y.line());
+                    write(new LinkedHashMap<>(y));
+                    write(new LinkedHashMap<>(y.keyLines()));
+                }
+                case SHARED_MAP -> {
+                    Integer seen = sharedMaps.get(v);
+                    if (seen != null) {
+                        out.writeByte(MAP_REF);
+                        out.writeInt(seen);
+                        return;
+                    }
+                    sharedMaps.put(v, sharedMaps.size());
+                    entries(SHARED_MAP, (Map<?, ?>) v);
+                }
+                case MAP -> entries(MAP, (Map<?, ?>) v);
+                case ENUM -> {
+                    Enum<?> e = (Enum<?>) v;
+                    out.writeByte(ENUM);
+                    string(e.getDeclaringClass().getName());
+                    string(e.name());
+                }
+                case RECORD -> {
+                    Shape shape = codec.shape(v.getClass());
+                    out.writeByte(RECORD);
+                    string(v.getClass().getName());
+                    for (MethodHandle accessor : shape.accessors()) {
+                        try {
+                            write((Object) accessor.invokeExact(v));
+                        } catch (IOException | RuntimeException | Error e) {
+                            throw e;
+                        } catch (Throwable t) {
+                            throw new UnsupportedValue(t.toString());
+                        }
+                    }
+                }
+                default -> throw new UnsupportedValue("cannot save a value of type " + v.getClass().getName());
             }
         }
 
-        /** JDK collections only: a Jinja object that happens to be a list or map is refused. */
-        private static boolean isPlain(Class<?> type) {
-            return type.getName().startsWith("java.util.");
+        private void entries(int tag, Map<?, ?> map) throws IOException {
+            out.writeByte(tag);
+            out.writeInt(map.size());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                write(e.getKey());
+                write(e.getValue());
+            }
         }
+
+        /**
+         * How values of a class are written (its tag), decided once per class: a chain of
+         * {@code instanceof} checks against interfaces for every value costs more than the writing.
+         */
+        private int kind(Class<?> type) {
+            Integer known = kinds.get(type);
+            if (known == null) {
+                known = StateTags.kindOf(type);
+                kinds.put(type, known);
+            }
+            return known;
+        }
+
 
         private void string(String s) throws IOException {
             Integer index = strings.get(s);
@@ -190,6 +207,7 @@ final class StateCodec {
         private final StateBytes.Source in;
         private final StateCodec codec = new StateCodec();
         private final List<String> strings = new ArrayList<>();
+        private final List<Map<Object, Object>> sharedMaps = new ArrayList<>();
         private final Map<String, Class<?>> classes = new HashMap<>();
 
         Reader(StateBytes.Source in) {
@@ -233,6 +251,25 @@ final class StateCodec {
                         map.put(k, read());
                     }
                     yield map;
+                }
+                case SHARED_MAP -> {
+                    int n = size();
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    Map<Object, Object> shared = java.util.Collections.unmodifiableMap(map);
+                    // numbered before its entries, as the writer numbers it (they may hold shared maps)
+                    sharedMaps.add(shared);
+                    for (int i = 0; i < n; i++) {
+                        Object k = read();
+                        map.put(k, read());
+                    }
+                    yield shared;
+                }
+                case MAP_REF -> {
+                    int index = in.readInt();
+                    if (index < 0 || index >= sharedMaps.size()) {
+                        throw new IOException("corrupt state: shared map " + index);
+                    }
+                    yield sharedMaps.get(index);
                 }
                 case ENUM -> enumValue(type(string()), string());
                 case YAML_MAP -> yamlMap();

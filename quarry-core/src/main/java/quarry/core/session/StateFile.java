@@ -21,7 +21,7 @@ import quarry.core.parse.FileResult;
  */
 final class StateFile {
 
-    static final int FORMAT = 3;
+    static final int FORMAT = 5;
     private static final int MAGIC = 0x51505053;
     private static final int SECTIONS = 32;
 
@@ -106,40 +106,52 @@ final class StateFile {
     }
 
     /**
-     * Encodes the header and the sections (in parallel) and writes them to {@code file}; a section
-     * whose results all equal those of {@code previous} (when given) is copied, not encoded again.
+     * Encodes the file results in sections (in parallel): each entry is the section's bytes, or the
+     * {@link IOException} that stopped it. A section whose results all equal those of
+     * {@code previous} (when given) is copied, not encoded again.
      */
-    static void write(Path file, Header header, Map<String, FileResult> files, Decoded previous) throws IOException {
+    static List<Object> encode(Map<String, FileResult> files, Decoded previous) {
         List<Map<String, FileResult>> split = new ArrayList<>();
         for (int i = 0; i < SECTIONS; i++) {
             split.add(new HashMap<>());
         }
         files.forEach((key, result) -> split.get(Math.floorMod(key.hashCode(), SECTIONS)).put(key, result));
-        List<Object> encoded = IntStream.range(0, SECTIONS + 1).parallel().<Object>mapToObj(i -> {
-            if (i > 0 && previous != null && previous.sections().size() == SECTIONS
-                    && previous.sections().get(i - 1).equals(split.get(i - 1))) {
-                return previous.bytes().get(i - 1);
+        return IntStream.range(0, SECTIONS).parallel().<Object>mapToObj(i -> {
+            if (previous != null && previous.sections().size() == SECTIONS
+                    && previous.sections().get(i).equals(split.get(i))) {
+                return previous.bytes().get(i);
             }
-            StateBytes.Sink sink = new StateBytes.Sink();
             try {
-                new StateCodec.Writer(sink).write(i == 0 ? header : split.get(i - 1));
-                return sink.toByteArray();
+                return bytes(split.get(i));
             } catch (IOException e) {
                 return e;
             }
         }).toList();
+    }
+
+    private static byte[] bytes(Object value) throws IOException {
+        StateBytes.Sink sink = new StateBytes.Sink();
+        new StateCodec.Writer(sink).write(value);
+        return sink.toByteArray();
+    }
+
+    /** Writes the header and the sections {@link #encode} made to {@code file}. */
+    static void write(Path file, Header header, List<Object> sections) throws IOException {
+        byte[] head = bytes(header);
+        for (Object section : sections) {
+            if (section instanceof IOException e) {
+                throw e;
+            }
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(ByteBuffer.allocate(8).putInt(MAGIC).putInt(FORMAT).array());
-            for (int i = 0; i < encoded.size(); i++) {
-                if (encoded.get(i) instanceof IOException e) {
-                    throw e;
-                }
-                byte[] bytes = (byte[]) encoded.get(i);
+            out.write(ByteBuffer.allocate(4).putInt(head.length).array());
+            out.write(head);
+            out.write(ByteBuffer.allocate(4).putInt(SECTIONS).array());
+            for (Object section : sections) {
+                byte[] bytes = (byte[]) section;
                 out.write(ByteBuffer.allocate(4).putInt(bytes.length).array());
                 out.write(bytes);
-                if (i == 0) {
-                    out.write(ByteBuffer.allocate(4).putInt(SECTIONS).array());
-                }
             }
         }
     }
