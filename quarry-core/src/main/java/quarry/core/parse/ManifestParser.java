@@ -124,10 +124,18 @@ public final class ManifestParser {
             case MODEL, SEED, SINGULAR_TEST, ANALYSIS, SNAPSHOT -> true;
             default -> false;
         }).toList();
-        List<Node> parsed = nodeFiles.parallelStream()
+        List<Node> parsed = new ArrayList<>(nodeFiles.parallelStream()
                 .flatMap(f -> reuse.nodes(f, () -> sqlParser.parse(f.packageName(), f.file(), f.text(), f.checksum()))
                         .stream())
-                .toList();
+                .toList());
+        for (Map.Entry<String, Properties> e : parsedYaml) {
+            for (Properties.Patch patch : e.getValue().patches()) {
+                if (patch.relation() != null) {
+                    parsed.add(sqlParser.yamlSnapshot(e.getKey(),
+                            propertyFiles.get(e.getKey() + "/" + patch.location().file()), patch));
+                }
+            }
+        }
         parsed.forEach(n -> patches.find(n.packageName(), n.resourceType(), n.name()));
         patches.warnUnused(diagnostics);
         timings.mark("parse_nodes_elapsed");

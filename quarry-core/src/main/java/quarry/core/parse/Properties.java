@@ -31,8 +31,15 @@ public record Properties(String file, List<Patch> patches, List<SourceDefinition
      * The properties of one model, seed, snapshot or analysis: description, columns and a config
      * layer that sits between the project tree and {@code config()} in the file.
      */
+    /**
+     * The properties of one model, seed, snapshot or analysis.
+     *
+     * @param relation a snapshot defined in YAML (dbt 1.9+): what it snapshots, as written
+     *     ({@code ref('orders')}, {@code source('shop', 'orders')}); null for every other entry
+     */
     public record Patch(ResourceType type, String name, String description, Map<String, Object> config,
-            Map<String, ColumnInfo> columns, SourceLocation location, List<VersionSpec> versions, String latestVersion) {}
+            Map<String, ColumnInfo> columns, SourceLocation location, List<VersionSpec> versions, String latestVersion,
+            String relation) {}
 
     /** A model version declared under {@code versions:}: {@code v}, an optional file name and its own overrides. */
     public record VersionSpec(String v, String definedIn, Map<String, Object> config) {}

@@ -130,8 +130,17 @@ public final class PropertiesParser {
                 addTests(entry, type, new GenericTestBuilder.Target(name, null, v.v()), null, file, tests);
             }
         }
+        String relation = null;
+        if (entry.get("relation") != null) {
+            if (type != ResourceType.SNAPSHOT) {
+                diagnostics.warn(new SourceLocation(file, entry.lineOf("relation")), "'relation' defines a snapshot;"
+                        + " it is ignored on " + type.dbtName() + " '" + name + "'");
+            } else {
+                relation = String.valueOf(entry.get("relation")).strip();
+            }
+        }
         return new Properties.Patch(type, name, string(entry.get("description")), config, columns,
-                new SourceLocation(file, entry.line()), versions, latest);
+                new SourceLocation(file, entry.line()), versions, latest, relation);
     }
 
     static int compareVersions(String a, String b) {

@@ -69,6 +69,21 @@ final class SqlNodeParser {
         return out;
     }
 
+    /**
+     * A snapshot defined in a properties file (dbt 1.9+: {@code relation:} and its config, no SQL
+     * file): a snapshot node of that file whose SQL selects everything from the relation.
+     */
+    Node yamlSnapshot(String packageName, ProjectFile file, Properties.Patch patch) {
+        String relation = patch.relation();
+        String sql = "select * from {{ " + relation + " }}";
+        if (!relation.matches("(?s)\\s*(ref|source)\\s*\\(.*\\)\\s*")) {
+            throw new ParseException(patch.location(), "snapshot '" + patch.name() + "': relation must be ref(...)"
+                    + " or source(...), not '" + relation + "'");
+        }
+        return sqlNode(ResourceType.SNAPSHOT, packageName, file, sql, Hashing.sha256(sql + "\n" + patch.config()),
+                patch.name(), null, patch.location().line());
+    }
+
     static List<String> fqn(String packageName, ProjectFile file, String name) {
         List<String> fqn = new ArrayList<>();
         fqn.add(packageName);

@@ -21,7 +21,7 @@ import quarry.core.parse.FileResult;
  */
 final class StateFile {
 
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
     private static final int MAGIC = 0x51505053;
     private static final int SECTIONS = 32;
 
