@@ -396,6 +396,7 @@ public final class ManifestParser {
                 all.add(Map.entry(project, f));
             }
         }
+        timings.mark("discover_files_elapsed");
         reuse.awaitPrevious();
         return all.parallelStream().map(e -> reuse.load(e.getKey().name(), e.getValue())).toList();
     }
