@@ -74,26 +74,26 @@ public final class FileDiscovery {
             if (known != null) {
                 return known;
             }
+            // the folder's own files, then its sub-folders walked in parallel: a large project's
+            // models sit in many folders, and one thread walking them all leaves a core idle
             List<Path> files = new ArrayList<>();
-            try {
-                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                        String name = d.getFileName() == null ? "" : d.getFileName().toString();
-                        return !d.equals(dir) && name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile()) {
-                            files.add(f);
+            List<Path> folders = new ArrayList<>();
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    if (attrs.isDirectory()) {
+                        if (!entry.getFileName().toString().startsWith(".")) {
+                            folders.add(entry);
                         }
-                        return FileVisitResult.CONTINUE;
+                    } else if (attrs.isRegularFile()) {
+                        files.add(entry);
                     }
-                });
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            files.addAll(folders.parallelStream().flatMap(folder -> walk(folder).stream()).toList());
             files.sort(Comparator.comparing(Path::toString));
             List<Listed> listed = new ArrayList<>(files.size());
             for (Path f : files) {
@@ -102,6 +102,31 @@ public final class FileDiscovery {
             byFolder.put(dir, listed);
             return listed;
         }
+    }
+
+    /** The regular files under a folder, leaving out folders whose name starts with a dot. */
+    private static List<Path> walk(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                    return !d.equals(dir) && name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        files.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     private static void scan(Path root, List<String> resourcePaths, DbtIgnore ignore, Map<String, ProjectFile> found,
