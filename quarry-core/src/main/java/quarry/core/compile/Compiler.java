@@ -357,41 +357,14 @@ public final class Compiler {
         return CteInjector.inject(r.sql(), r.ctes());
     }
 
-    /** The type of the adapter this compiler renders for ({@code rockset}). */
-    public String adapterType() {
-        return jinja.settings().adapter().type();
+    /** A node's render context at execute time, with its refs and sources resolved; for {@link JinjaMaterializations}. */
+    Context executionContext(Node node) {
+        return jinja.contexts().open(RenderTarget.of(node), false, refs(node, new ArrayList<>()), new LinkedHashMap<>(),
+                null, graph);
     }
 
-    /**
-     * Runs a materialization written in Jinja for a node, as dbt does: the macro is called in the
-     * node's context with {@code sql} (and {@code compiled_code}) set to its compiled SQL and
-     * {@code pre_hooks}/{@code post_hooks} to its rendered hooks, and runs its statements itself.
-     * Returns the message of its {@code main} statement ("OK" when it stored none).
-     */
-    public String runMaterialization(Node node, quarry.core.manifest.Macro macro, String sql, List<String> preHooks,
-            List<String> postHooks) {
-        Context ctx = jinja.contexts().open(RenderTarget.of(node), false, refs(node, new ArrayList<>()),
-                new LinkedHashMap<>(), null, graph);
-        ctx.set("sql", sql);
-        ctx.set("compiled_code", sql);
-        ctx.set("pre_hooks", hookDicts(preHooks));
-        ctx.set("post_hooks", hookDicts(postHooks));
-        String call = "{%- set __quarry_returned = " + macro.packageName() + "." + macro.name() + "() -%}"
-                + "{%- set __quarry_main = load_result('main') -%}"
-                + "{{- __quarry_main.response if __quarry_main and __quarry_main.response else 'OK' -}}";
-        try {
-            return jinja.templates().shared(call).render(ctx).strip();
-        } catch (JinjaException e) {
-            throw Templates.located(e, macro.originalFilePath());
-        }
-    }
-
-    private static List<Map<String, Object>> hookDicts(List<String> hooks) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (String hook : hooks) {
-            out.add(Map.of("sql", hook, "transaction", true, "index", out.size()));
-        }
-        return out;
+    JinjaBinding jinja() {
+        return jinja;
     }
 
     /** Compiles SQL given on the command line ({@code --inline}) as a model of the root project. */

@@ -66,34 +66,9 @@ public final class ExecutionCompiler implements NodeCompiler {
 
     @Override
     public java.util.Optional<String> runMaterialization(ExecutableNode node, String materialization) {
-        return materializationMacro(materialization).map(macro -> compiler.runMaterialization(node.node(), macro,
-                node.sql(), node.preHooks(), node.postHooks()));
-    }
-
-    /**
-     * The {@code {% materialization %}} macro that builds this materialization on this adapter,
-     * found as dbt does: the adapter's own before {@code default}, the root project's before a
-     * package's before dbt's built-ins. Its unique id, or empty.
-     */
-    private java.util.Optional<quarry.core.manifest.Macro> materializationMacro(String materialization) {
-        String adapterType = compiler.adapterType();
-        for (String adapter : List.of(adapterType, "default")) {
-            String name = "materialization_" + materialization + "_" + adapter;
-            quarry.core.manifest.Macro found = null;
-            for (quarry.core.manifest.Macro m : compiler.manifest().macros().values()) {
-                if (m.name().equals(name) && (found == null || rank(m) < rank(found))) {
-                    found = m;
-                }
-            }
-            if (found != null) {
-                return java.util.Optional.of(found);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private int rank(quarry.core.manifest.Macro m) {
-        return m.packageName().equals(compiler.manifest().projectName()) ? 0 : m.packageName().startsWith("dbt") ? 2 : 1;
+        JinjaMaterializations jinja = new JinjaMaterializations(compiler);
+        return jinja.find(materialization).map(macro -> jinja.run(node.node(), macro, node.sql(), node.preHooks(),
+                node.postHooks()));
     }
 
     @Override
