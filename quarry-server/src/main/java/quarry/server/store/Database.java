@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -43,10 +42,7 @@ public final class Database implements AutoCloseable {
     /** Connections for {@link #append}, not in autocommit mode. */
     private final java.util.concurrent.ConcurrentLinkedDeque<DuckDBConnection> appenders =
             new java.util.concurrent.ConcurrentLinkedDeque<>();
-    /** Taken by the caller that gathers and commits a group of shared writes. */
-    private final ReentrantLock groupLock = new ReentrantLock();
-    private final java.util.concurrent.ConcurrentLinkedQueue<SharedWrite<?>> shared =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final GroupCommit groupCommit = new GroupCommit(this::write);
     private final java.util.concurrent.ConcurrentLinkedDeque<DuckDBConnection> idle =
             new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile boolean closed;
@@ -255,79 +251,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A caller's work waiting for a shared transaction. */
-    private static final class SharedWrite<T> {
-        final WriteWork<T> work;
-        T result;
-        RuntimeException error;
-        boolean done;
-
-        SharedWrite(WriteWork<T> work) {
-            this.work = work;
-        }
-
-        void runIn(DuckDBConnection connection) throws SQLException {
-            result = work.run(connection);
-        }
-
-        void runAlone(Database database) {
-            try {
-                result = database.write(work);
-            } catch (RuntimeException e) {
-                error = e;
-            }
-            done = true;
-        }
-    }
-
     /**
      * Like {@link #write}, but works that arrive while another transaction commits share the next
-     * one: one commit (one WAL sync) for all of them (group commit). Each work sees the changes of
-     * the works before it, as if run one after the other. If the shared transaction fails, it is
-     * rolled back and each work runs again alone, so a failure reaches only its own caller. Only
-     * for works whose sole effects are on the database and on what {@link #afterTransaction}
-     * publishes.
+     * one (group commit, {@link GroupCommit}): one commit, one WAL sync, for all of them; a failure
+     * reaches only its own caller. Only for works whose sole effects are on the database and on
+     * what {@link #afterTransaction} publishes.
      */
     public <T> T writeShared(WriteWork<T> work) {
-        if (inWrite()) {
-            return write(work);
-        }
-        SharedWrite<T> mine = new SharedWrite<>(work);
-        shared.add(mine);
-        groupLock.lock();
-        try {
-            if (!mine.done) {
-                java.util.List<SharedWrite<?>> group = new java.util.ArrayList<>();
-                for (SharedWrite<?> w = shared.poll(); w != null; w = shared.poll()) {
-                    group.add(w);
-                }
-                commitGroup(group);
-            }
-        } finally {
-            groupLock.unlock();
-        }
-        if (mine.error != null) {
-            throw mine.error;
-        }
-        return mine.result;
-    }
-
-    private void commitGroup(java.util.List<SharedWrite<?>> group) {
-        if (group.size() > 1) {
-            try {
-                write(c -> {
-                    for (SharedWrite<?> w : group) {
-                        w.runIn(c);
-                    }
-                    return null;
-                });
-                group.forEach(w -> w.done = true);
-                return;
-            } catch (RuntimeException e) {
-                // one of them failed: each runs alone below
-            }
-        }
-        group.forEach(w -> w.runAlone(this));
+        return inWrite() ? write(work) : groupCommit.write(work);
     }
 
     /**
