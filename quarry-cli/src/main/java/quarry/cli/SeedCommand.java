@@ -32,6 +32,15 @@ final class SeedCommand extends ExecutionCommand {
         return List.of("seed");
     }
 
+    /** The columns of a seed file, as the seed load reads them (none when it cannot be read). */
+    private static List<String> header(java.nio.file.Path file) {
+        try {
+            return quarry.core.seed.SeedTable.read(file, java.util.Map.of()).columns();
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     @Override
     void afterRun(Session session, RunInvocation.Outcome outcome, Manifest manifest, AdapterConnection connection) {
         if (!show) {
@@ -46,7 +55,23 @@ final class SeedCommand extends ExecutionCommand {
                     session.relationStyle());
             QueryResult rows = connection.execute("SELECT * FROM " + relation.render() + " LIMIT " + SAMPLE_ROWS, true);
             console.info("Random sample of table: " + seed.schema() + "." + seed.alias());
-            console.result("SeedHeader", "Q015", RowTable.render(rows.columnNames(), rows.rows()));
+            // the seed's own columns, in the file's order: not the fields the database adds (_id)
+            List<String> header = header(session.projects().project(seed.packageName()).root()
+                    .resolve(seed.originalFilePath()));
+            List<Integer> keep = new java.util.ArrayList<>();
+            for (String column : header) {
+                int i = rows.columnNames().indexOf(column);
+                if (i >= 0) {
+                    keep.add(i);
+                }
+            }
+            if (keep.isEmpty()) {
+                console.result("SeedHeader", "Q015", RowTable.render(rows.columnNames(), rows.rows()));
+                continue;
+            }
+            List<String> names = keep.stream().map(rows.columnNames()::get).toList();
+            List<List<Object>> values = rows.rows().stream().map(row -> keep.stream().map(row::get).toList()).toList();
+            console.result("SeedHeader", "Q015", RowTable.render(names, values));
         }
     }
 }
