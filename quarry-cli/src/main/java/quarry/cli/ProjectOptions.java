@@ -100,8 +100,18 @@ final class ProjectOptions {
         };
     }
 
+    /** The command using these options: its default value provider is the environment Main read. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** The variables Main read for flag defaults (shell over .env), read again only for a command built elsewhere. */
+    private Map<String, String> environment() {
+        return mixee != null && mixee.defaultValueProvider() instanceof DbtEnvironment read ? read.variables()
+                : DbtEnvironment.current().variables();
+    }
+
     SessionOptions toSession(String command) {
-        Map<String, String> env = DbtEnvironment.current().variables();
+        Map<String, String> env = environment();
         Path cwd = Path.of("").toAbsolutePath();
         Path project = projectDir != null ? projectDir
                 : env.get("DBT_PROJECT_DIR") != null ? Path.of(env.get("DBT_PROJECT_DIR")) : findProject(cwd);
