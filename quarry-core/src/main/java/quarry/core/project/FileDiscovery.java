@@ -161,7 +161,7 @@ public final class FileDiscovery {
     }
 
     /** {@code file} relative to {@code dir}, with forward slashes; a string cut when it lies beneath (the usual case, and cheap). */
-    private static String relative(Path dir, Path file) {
+    public static String relative(Path dir, Path file) {
         String d = dir.toString();
         String f = file.toString();
         if (!d.isEmpty() && f.length() > d.length() + 1 && f.startsWith(d) && f.charAt(d.length()) == java.io.File.separatorChar

@@ -56,7 +56,6 @@ public final class ParseState {
 
     private static void files(Path root, Path targetDir, MessageDigest digest) {
         Path logs = root.resolve("logs");
-        String rootPrefix = root.toString() + java.io.File.separator;
         List<String> entries = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -71,7 +70,7 @@ public final class ParseState {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    entries.add(relative(rootPrefix, root, file) + "|" + attrs.size() + "|"
+                    entries.add(quarry.core.project.FileDiscovery.relative(root, file) + "|" + attrs.size() + "|"
                             + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
                     return FileVisitResult.CONTINUE;
                 }
@@ -87,12 +86,6 @@ public final class ParseState {
         for (String entry : entries) {
             update(digest, entry);
         }
-    }
-
-    /** A file's path under the root: cut from its string when it starts with the root's (always, for a walk of it). */
-    private static String relative(String rootPrefix, Path root, Path file) {
-        String f = file.toString();
-        return f.startsWith(rootPrefix) ? f.substring(rootPrefix.length()) : root.relativize(file).toString();
     }
 
     /**
