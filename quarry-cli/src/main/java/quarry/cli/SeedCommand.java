@@ -32,10 +32,10 @@ final class SeedCommand extends ExecutionCommand {
         return List.of("seed");
     }
 
-    /** The columns of a seed file, as the seed load reads them (none when it cannot be read). */
+    /** The columns of a seed file's header, as the seed load reads them (none when it cannot be read). */
     private static List<String> header(java.nio.file.Path file) {
         try {
-            return quarry.core.seed.SeedTable.read(file, java.util.Map.of()).columns();
+            return quarry.core.seed.SeedTable.header(file);
         } catch (java.io.IOException | RuntimeException e) {
             return List.of();
         }

@@ -34,6 +34,28 @@ public record SeedTable(List<String> columns, List<SeedType> types, List<List<Ob
         rows = List.copyOf(rows);
     }
 
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    /** The column names of a seed file's header row, read without its rows (none for an empty file). */
+    public static List<String> header(Path csv) throws IOException {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = FORMAT.parse(reader)) {
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
+                return List.of();
+            }
+            List<String> header = new ArrayList<>(names(records.next()));
+            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                header.set(0, header.get(0).substring(1).trim());
+            }
+            return List.copyOf(header);
+        }
+    }
+
+    /** A header record's column names, trimmed. */
+    private static List<String> names(CSVRecord header) {
+        return header.toList().stream().map(String::trim).toList();
+    }
+
     public static SeedTable read(Path csv, Map<String, String> columnTypes) throws IOException {
         return parse(csv.toString(), Files.readString(csv, StandardCharsets.UTF_8), columnTypes);
     }
@@ -44,12 +66,12 @@ public record SeedTable(List<String> columns, List<SeedType> types, List<List<Ob
         List<String> header;
         List<List<String>> cells = new ArrayList<>();
         try (Reader reader = new StringReader(body);
-                CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+                CSVParser parser = FORMAT.parse(reader)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.isEmpty()) {
                 throw new SeedException(source + ": the seed file is empty; its first line must name the columns");
             }
-            header = records.get(0).toList().stream().map(String::trim).toList();
+            header = names(records.get(0));
             checkHeader(source, header);
             for (CSVRecord record : records.subList(1, records.size())) {
                 if (record.size() != header.size()) {

@@ -83,4 +83,14 @@ class SeedTableTest {
         assertThatThrownBy(() -> SeedTable.parse("seeds/h.csv", "a,a\n1,2\n", Map.of()))
                 .hasMessageContaining("twice");
     }
+
+    @Test
+    void theHeaderIsReadAloneAsTheLoadReadsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("s.csv");
+        java.nio.file.Files.writeString(csv, "\uFEFF id ,\"full, name\"\r\n1,ann\r\n");
+        assertThat(SeedTable.header(csv)).containsExactly("id", "full, name")
+                .isEqualTo(SeedTable.read(csv, Map.of()).columns());
+        java.nio.file.Files.writeString(csv, "");
+        assertThat(SeedTable.header(csv)).isEmpty();
+    }
 }
