@@ -152,12 +152,17 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
         if (!statements.isEmpty()) {
             write("run", node, String.join(";\n\n", statements));
         }
+        return built(executable, built.message(), built.rowsAffected(), compiled, start);
+    }
+
+    /** A node built (or left as it was): its message, and the rows the adapter says it wrote. */
+    private static NodeResult built(ExecutableNode executable, String message, Optional<Long> rowsAffected,
+            Optional<NodeResult.Timing> compiled, Instant start) {
         Instant end = Instant.now();
-        return new NodeResult(node.uniqueId(), NodeResult.Status.SUCCESS, built.message(), compiled,
+        return new NodeResult(executable.node().uniqueId(), NodeResult.Status.SUCCESS, message, compiled,
                 Optional.of(new NodeResult.Timing("execute", start, end)), Thread.currentThread().getName(),
                 seconds(compiled.map(NodeResult.Timing::startedAt).orElse(start), end),
-                new NodeResult.AdapterResponse(built.message(), built.message().split(" ")[0], built.rowsAffected(),
-                        Optional.empty()),
+                new NodeResult.AdapterResponse(message, message.split(" ")[0], rowsAffected, Optional.empty()),
                 Optional.empty(), Optional.of(executable.sql()), Optional.of(executable.relation().render()));
     }
 
@@ -171,12 +176,7 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
         Relation target = executable.relation();
         boolean exists = connection.getRelation(target.database(), target.schema(), target.identifier()).isPresent();
         if (exists && !fullRefresh(executable.config())) {
-            Instant end = Instant.now();
-            return new NodeResult(executable.node().uniqueId(), NodeResult.Status.SUCCESS, "No-op", compiled,
-                    Optional.of(new NodeResult.Timing("execute", start, end)), Thread.currentThread().getName(),
-                    seconds(compiled.map(NodeResult.Timing::startedAt).orElse(start), end),
-                    new NodeResult.AdapterResponse("No-op", "No-op", Optional.empty(), Optional.empty()),
-                    Optional.empty(), Optional.of(executable.sql()), Optional.of(target.render()));
+            return built(executable, "No-op", Optional.empty(), compiled, start);
         }
         Relation view = new Relation(target.database(), target.schema(), target.identifier(),
                 quarry.core.adapter.RelationType.VIEW, target.style());
@@ -194,12 +194,7 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
                         + ", and the project and its packages define no {% materialization " + materialization
                         + " %} for it or for default"));
         write("run", node, executable.sql());
-        Instant end = Instant.now();
-        return new NodeResult(node.uniqueId(), NodeResult.Status.SUCCESS, message, compiled,
-                Optional.of(new NodeResult.Timing("execute", start, end)), Thread.currentThread().getName(),
-                seconds(compiled.map(NodeResult.Timing::startedAt).orElse(start), end),
-                new NodeResult.AdapterResponse(message, message.split(" ")[0], Optional.empty(), Optional.empty()),
-                Optional.empty(), Optional.of(executable.sql()), Optional.of(executable.relation().render()));
+        return built(executable, message, Optional.empty(), compiled, start);
     }
 
     /** dbt's {@code persist_docs: {relation: true}}. */
