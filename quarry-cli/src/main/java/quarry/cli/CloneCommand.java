@@ -1,6 +1,5 @@
 package quarry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,9 +51,7 @@ final class CloneCommand extends ExecutionCommand {
         Set<String> out = new LinkedHashSet<>();
         for (String id : super.select(selector, manifest)) {
             Node node = manifest.nodes().get(id);
-            JsonNode earlier = state.resource(id).orElse(null);
-            if (node != null && !node.isEphemeral() && earlier != null
-                    && !"ephemeral".equals(earlier.path("config").path("materialized").asText())) {
+            if (node != null && Deferral.builtEarlier(state, node)) {
                 out.add(id);
             }
         }
@@ -65,8 +62,7 @@ final class CloneCommand extends ExecutionCommand {
     NodeCompiler nodeCompiler(ExecutionCompiler compiler, Session session) {
         PriorState state = state();
         return node -> {
-            Relation from = Deferral.earlierRelation(state.resource(node.uniqueId()).orElseThrow(),
-                    session.relationStyle());
+            Relation from = Deferral.earlierRelation(state, node, session.relationStyle()).orElseThrow();
             Map<String, Object> config = new LinkedHashMap<>(node.config());
             config.put("materialized", NodeExecutor.CLONE);
             Relation target = new Relation(node.database(), node.schema(), node.alias(), from.type(),

@@ -35,23 +35,35 @@ public final class Deferral {
         Map<String, Relation> out = new LinkedHashMap<>();
         Map<String, Set<String>> existing = new HashMap<>();
         for (Node node : manifest.nodes().values()) {
-            if (!DEFERRABLE.contains(node.resourceType()) || selected.contains(node.uniqueId()) || node.isEphemeral()) {
+            if (!DEFERRABLE.contains(node.resourceType()) || selected.contains(node.uniqueId())) {
                 continue;
             }
-            Optional<JsonNode> earlier = state.resource(node.uniqueId());
-            if (earlier.isEmpty() || "ephemeral".equals(earlier.get().path("config").path("materialized").asText())) {
+            Optional<Relation> earlier = earlierRelation(state, node, style);
+            if (earlier.isEmpty() || !favorState && exists(connection, node, existing)) {
                 continue;
             }
-            if (!favorState && exists(connection, node, existing)) {
-                continue;
-            }
-            out.put(node.uniqueId(), earlierRelation(earlier.get(), style));
+            out.put(node.uniqueId(), earlier.get());
         }
         return out;
     }
 
-    /** The relation a node of the earlier manifest was built as (its database, schema and alias). */
-    public static Relation earlierRelation(JsonNode earlier, RelationStyle style) {
+    /**
+     * Whether the earlier run built a relation for this node: it had the node, and the node is
+     * ephemeral neither here nor there (an ephemeral model is inlined, never built).
+     */
+    public static boolean builtEarlier(PriorState state, Node node) {
+        Optional<JsonNode> earlier = state.resource(node.uniqueId());
+        return !node.isEphemeral() && earlier.isPresent()
+                && !"ephemeral".equals(earlier.get().path("config").path("materialized").asText());
+    }
+
+    /** The relation the earlier run built for a node (its database, schema and alias there), if {@link #builtEarlier}. */
+    public static Optional<Relation> earlierRelation(PriorState state, Node node, RelationStyle style) {
+        return builtEarlier(state, node) ? state.resource(node.uniqueId()).map(e -> relation(e, style))
+                : Optional.empty();
+    }
+
+    private static Relation relation(JsonNode earlier, RelationStyle style) {
         String identifier = earlier.path("alias").asText(earlier.path("name").asText());
         RelationType type = "view".equals(earlier.path("config").path("materialized").asText())
                 ? RelationType.VIEW : RelationType.TABLE;
