@@ -190,12 +190,20 @@ public final class ManifestWriter {
         int batch = chunk * 32;
         g.flush();
         boolean first = true;
+        // each chunk's buffer is kept for the next batch's chunk of that index (written out by then)
+        Bytes[] buffers = new Bytes[32];
         for (int start = 0; start < items.size(); start += batch) {
             List<T> slice = items.subList(start, Math.min(items.size(), start + batch));
             int chunks = (slice.size() + chunk - 1) / chunk;
             List<Bytes> encoded = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
                 List<T> part = slice.subList(c * chunk, Math.min(slice.size(), (c + 1) * chunk));
-                Bytes bytes = new Bytes(part.size() * bytesPerItem);
+                Bytes bytes = buffers[c];
+                if (bytes == null) {
+                    bytes = new Bytes(part.size() * bytesPerItem);
+                    buffers[c] = bytes;
+                } else {
+                    bytes.reset();
+                }
                 try (JsonGenerator one = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
                     one.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
                     // an object opened only so that the generator writes the commas between entries

@@ -30,8 +30,10 @@ public final class Dag {
     }
 
     public static Dag of(Manifest manifest) {
-        Map<String, List<String>> parents = new LinkedHashMap<>();
-        Map<String, List<String>> children = new LinkedHashMap<>();
+        int size = manifest.sources().size() + manifest.nodes().size() + manifest.exposures().size()
+                + manifest.unitTests().size();
+        Map<String, List<String>> parents = new LinkedHashMap<>(size * 4 / 3 + 1);
+        Map<String, List<String>> children = new LinkedHashMap<>(size * 4 / 3 + 1);
         for (String id : manifest.sources().keySet()) {
             parents.put(id, new ArrayList<>());
             children.put(id, new ArrayList<>());
@@ -70,10 +72,10 @@ public final class Dag {
         }
     }
 
+    /** The map, its lists made unmodifiable in place (no copy: a large project's maps hold 40,000 ids). */
     private static Map<String, List<String>> freeze(Map<String, List<String>> map) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(k, Collections.unmodifiableList(v)));
-        return Collections.unmodifiableMap(out);
+        map.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        return Collections.unmodifiableMap(map);
     }
 
     public Set<String> ids() {

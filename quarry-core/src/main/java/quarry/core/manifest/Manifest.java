@@ -1,6 +1,5 @@
 package quarry.core.manifest;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +28,14 @@ public record Manifest(
     }
 
     public Manifest {
-        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
-        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
-        macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
-        docs = Collections.unmodifiableMap(new LinkedHashMap<>(docs));
-        exposures = Collections.unmodifiableMap(new LinkedHashMap<>(exposures));
-        disabled = Collections.unmodifiableMap(new LinkedHashMap<>(disabled));
-        selectors = Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
-        unitTests = Collections.unmodifiableMap(new LinkedHashMap<>(unitTests));
+        nodes = Frozen.map(nodes);
+        sources = Frozen.map(sources);
+        macros = Frozen.map(macros);
+        docs = Frozen.map(docs);
+        exposures = Frozen.map(exposures);
+        disabled = Frozen.map(disabled);
+        selectors = Frozen.map(selectors);
+        unitTests = Frozen.map(unitTests);
     }
 
     /** A node by unique id; a unit test's id answers with the unit test seen as a node ({@link UnitTest#asNode()}). */

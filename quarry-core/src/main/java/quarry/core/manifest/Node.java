@@ -1,7 +1,6 @@
 package quarry.core.manifest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +54,7 @@ public record Node(
         config = unmodifiable(config);
         unrenderedConfig = unmodifiable(unrenderedConfig);
         configCallDict = unmodifiable(configCallDict);
-        columns = columns.getClass() == UNMODIFIABLE ? columns : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        columns = Frozen.map(columns);
         refs = List.copyOf(refs);
         sources = List.copyOf(sources);
         dependsOnMacros = List.copyOf(dependsOnMacros);
@@ -63,17 +62,9 @@ public record Node(
         description = description == null ? "" : description;
     }
 
-    private static final Class<?> UNMODIFIABLE = java.util.Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
-
     /** An unmodifiable copy, unless the map already is one (nodes are rebuilt often while parsing). */
     private static Map<String, Object> unmodifiable(Map<String, Object> map) {
-        if (map == null || map.isEmpty()) {
-            return Map.of();
-        }
-        if (map.getClass() == UNMODIFIABLE) {
-            return map;
-        }
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return map == null || map.isEmpty() ? Map.of() : Frozen.map(map);
     }
 
     public String materialized() {

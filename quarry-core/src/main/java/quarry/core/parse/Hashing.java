@@ -55,17 +55,21 @@ public final class Hashing {
 
     private static void hashable(Object value, StringBuilder b) {
         if (value instanceof Map<?, ?> m) {
-            TreeMap<String, Object> sorted = new TreeMap<>();
-            m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            // keys sorted as str(); an array, not a TreeMap: this runs for every generic test
+            Object[][] entries = new Object[m.size()][];
+            int n = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                entries[n++] = new Object[] {String.valueOf(e.getKey()), e.getValue()};
+            }
+            java.util.Arrays.sort(entries, (x, y) -> ((String) x[0]).compareTo((String) y[0]));
             b.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> e : sorted.entrySet()) {
-                if (!first) {
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
                     b.append(", ");
                 }
-                first = false;
-                b.append(pyStringRepr(e.getKey())).append(": ");
-                hashable(e.getValue(), b);
+                appendStringRepr((String) entries[i][0], b);
+                b.append(": ");
+                hashable(entries[i][1], b);
             }
             b.append('}');
         } else if (value instanceof List<?> l) {
@@ -78,7 +82,7 @@ public final class Hashing {
             }
             b.append(']');
         } else {
-            b.append(pyStringRepr(pyStr(value)));
+            appendStringRepr(value instanceof String text ? text : pyStr(value), b);
         }
     }
 
@@ -139,8 +143,15 @@ public final class Hashing {
     }
 
     static String pyStringRepr(String s) {
-        char quote = s.contains("'") && !s.contains("\"") ? '"' : '\'';
-        StringBuilder b = new StringBuilder().append(quote);
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        appendStringRepr(s, b);
+        return b.toString();
+    }
+
+    /** Appends Python's {@code repr()} of a string. */
+    private static void appendStringRepr(String s, StringBuilder b) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        b.append(quote);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == quote || c == '\\') {
@@ -157,6 +168,6 @@ public final class Hashing {
                 b.append(c);
             }
         }
-        return b.append(quote).toString();
+        b.append(quote);
     }
 }

@@ -126,8 +126,9 @@ final class StateCodec {
                     YamlMap y = (YamlMap) v;
                     out.writeByte(YAML_MAP);
                     out.writeInt(y.line());
-                    write(new LinkedHashMap<>(y));
-                    write(new LinkedHashMap<>(y.keyLines()));
+                    // as plain maps (the bytes a LinkedHashMap copy of each would give, without the copies)
+                    entries(MAP, y);
+                    entries(MAP, y.keyLines());
                 }
                 case SHARED_MAP -> {
                     Integer seen = sharedMaps.get(v);
