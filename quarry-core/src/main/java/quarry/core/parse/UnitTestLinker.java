@@ -38,18 +38,28 @@ public final class UnitTestLinker {
 
     private final ProjectSet projects;
     private final RefResolver resolver;
-    private final Map<String, List<Node>> modelsByName = new LinkedHashMap<>();
+    private final Collection<Node> enabled;
+    /** The enabled models by package and name, indexed on the first unit test (most projects have none). */
+    private Map<String, List<Node>> modelsByName;
     private final Set<String> disabledModels;
 
     public UnitTestLinker(ProjectSet projects, RefResolver resolver, Collection<Node> enabled, Set<String> disabledModels) {
         this.projects = projects;
         this.resolver = resolver;
         this.disabledModels = disabledModels;
-        for (Node n : enabled) {
-            if (n.resourceType() == ResourceType.MODEL) {
-                modelsByName.computeIfAbsent(n.packageName() + "/" + n.name(), k -> new ArrayList<>()).add(n);
+        this.enabled = enabled;
+    }
+
+    private Map<String, List<Node>> modelsByName() {
+        if (modelsByName == null) {
+            modelsByName = new LinkedHashMap<>();
+            for (Node n : enabled) {
+                if (n.resourceType() == ResourceType.MODEL) {
+                    modelsByName.computeIfAbsent(n.packageName() + "/" + n.name(), k -> new ArrayList<>()).add(n);
+                }
             }
         }
+        return modelsByName;
     }
 
     /**
@@ -76,12 +86,12 @@ public final class UnitTestLinker {
         if (Boolean.FALSE.equals(spec.config().get("enabled"))) {
             return List.of();
         }
-        List<Node> models = modelsByName.get(pkg + "/" + spec.model());
+        List<Node> models = modelsByName().get(pkg + "/" + spec.model());
         if (models == null) {
             if (disabledModels.contains(spec.model())) {
                 return List.of();
             }
-            List<String> names = modelsByName.keySet().stream().filter(k -> k.startsWith(pkg + "/"))
+            List<String> names = modelsByName().keySet().stream().filter(k -> k.startsWith(pkg + "/"))
                     .map(k -> k.substring(pkg.length() + 1)).toList();
             throw new ParseException(spec.location(), "unit test '" + spec.name() + "' tests model '" + spec.model()
                     + "', which was not found in package '" + pkg + "'" + Suggestions.didYouMean(spec.model(), names));
