@@ -236,9 +236,11 @@ public final class Dag {
     }
 
     /**
-     * Tarjan's strongly connected components, iteratively, over ids numbered once (arrays, not
-     * maps: the graph of a large project has tens of thousands of ids); the first component of two
-     * or more (or a self-loop) is reported.
+     * Fails with the members of a cycle when there is one. A topological sort (Kahn's) answers
+     * first; only a graph that has a cycle pays for {@link #reportCycle}. Ids are numbered once
+     * (arrays, not maps: a large project's graph has tens of thousands of ids), and the per-id work
+     * is in small methods: a loop that runs once per parse is interpreted until the JIT's
+     * on-stack replacement, while a method called per id is compiled after a few hundred calls.
      */
     private void checkAcyclic() {
         Map<String, Integer> number = new HashMap<>(parents.size() * 2);
@@ -254,18 +256,7 @@ public final class Dag {
         }
         int[][] edges = new int[ids.size()][];
         for (int v = 0; v < edges.length; v++) {
-            List<String> out = children(ids.get(v));
-            int[] targets = new int[out.size()];
-            for (int i = 0; i < targets.length; i++) {
-                Integer w = number.get(out.get(i));
-                if (w == null) {
-                    w = ids.size();
-                    number.put(out.get(i), w);
-                    ids.add(out.get(i));
-                }
-                targets[i] = w;
-            }
-            edges[v] = targets;
+            edges[v] = numbered(children(ids.get(v)), number, ids);
         }
         int n = ids.size();
         if (edges.length < n) {
@@ -276,6 +267,62 @@ public final class Dag {
                 }
             }
         }
+        int[] inDegree = new int[n];
+        for (int[] targets : edges) {
+            countIn(targets, inDegree);
+        }
+        int[] queue = new int[n];
+        int tail = 0;
+        for (int v = 0; v < n; v++) {
+            if (inDegree[v] == 0) {
+                queue[tail++] = v;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            tail = release(edges[queue[head]], inDegree, queue, tail);
+        }
+        if (tail < n) {
+            reportCycle(edges, ids);
+        }
+    }
+
+    /** The numbers of ids (numbering the ones not seen yet). */
+    private static int[] numbered(List<String> out, Map<String, Integer> number, List<String> ids) {
+        int[] targets = new int[out.size()];
+        for (int i = 0; i < targets.length; i++) {
+            Integer w = number.get(out.get(i));
+            if (w == null) {
+                w = ids.size();
+                number.put(out.get(i), w);
+                ids.add(out.get(i));
+            }
+            targets[i] = w;
+        }
+        return targets;
+    }
+
+    private static void countIn(int[] targets, int[] inDegree) {
+        for (int w : targets) {
+            inDegree[w]++;
+        }
+    }
+
+    /** Takes a sorted id's edges away; queues the targets left without incoming edges. */
+    private static int release(int[] targets, int[] inDegree, int[] queue, int tail) {
+        for (int w : targets) {
+            if (--inDegree[w] == 0) {
+                queue[tail++] = w;
+            }
+        }
+        return tail;
+    }
+
+    /**
+     * Tarjan's strongly connected components, iteratively: throws for the first component of two
+     * or more ids (or a self-loop).
+     */
+    private void reportCycle(int[][] edges, List<String> ids) {
+        int n = ids.size();
         int[] index = new int[n];
         int[] low = new int[n];
         java.util.Arrays.fill(index, -1);

@@ -29,6 +29,34 @@ class DagTest {
     }
 
     @Test
+    void aCycleDownstreamOfAcyclicModelsNamesOnlyItsMembers() {
+        TestProjects.write(dir, Map.of(
+                "dbt_project.yml", "name: p\nprofile: test\n",
+                "models/root.sql", "select 1",
+                "models/left.sql", "select * from {{ ref('root') }}",
+                "models/right.sql", "select * from {{ ref('root') }}",
+                "models/join.sql", "select * from {{ ref('left') }} join {{ ref('right') }} join {{ ref('loop_b') }}",
+                "models/loop_a.sql", "select * from {{ ref('join') }}",
+                "models/loop_b.sql", "select * from {{ ref('loop_a') }}",
+                "models/leaf.sql", "select * from {{ ref('loop_b') }}"));
+        assertThatThrownBy(() -> TestProjects.parse(dir)).isInstanceOf(CycleException.class)
+                .satisfies(e -> assertThat(((CycleException) e).members())
+                        .containsExactlyInAnyOrder("model.p.join", "model.p.loop_a", "model.p.loop_b"));
+    }
+
+    @Test
+    void aDiamondIsNotACycle() {
+        TestProjects.write(dir, Map.of(
+                "dbt_project.yml", "name: p\nprofile: test\n",
+                "models/root.sql", "select 1",
+                "models/left.sql", "select * from {{ ref('root') }}",
+                "models/right.sql", "select * from {{ ref('root') }}",
+                "models/join.sql", "select * from {{ ref('left') }} join {{ ref('right') }} join {{ ref('root') }}"));
+        assertThat(TestProjects.parse(dir).result().dag().children("model.p.root"))
+                .containsExactlyInAnyOrder("model.p.left", "model.p.right", "model.p.join");
+    }
+
+    @Test
     void aModelThatSelectsFromItselfIsACycleOfOne() {
         TestProjects.write(dir, Map.of(
                 "dbt_project.yml", "name: p\nprofile: test\n",
