@@ -31,6 +31,6 @@ final class CompatibilityOptions {
     boolean accepted;
 
     @Option(names = {"--log-level-file", "--log-format-file", "--log-file-max-bytes", "--record-timing-info", "-r",
-        "--partial-parse-file-path", "--warn-error-options"}, hidden = true)
+        "--partial-parse-file-path"}, hidden = true)
     String ignored;
 }

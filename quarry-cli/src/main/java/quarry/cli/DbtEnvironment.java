@@ -26,6 +26,7 @@ final class DbtEnvironment implements CommandLine.IDefaultValueProvider {
             Map.entry("--full-refresh", "DBT_FULL_REFRESH"),
             Map.entry("--fail-fast", "DBT_FAIL_FAST"),
             Map.entry("--warn-error", "DBT_WARN_ERROR"),
+            Map.entry("--warn-error-options", "DBT_WARN_ERROR_OPTIONS"),
             Map.entry("--store-failures", "DBT_STORE_FAILURES"),
             Map.entry("--empty", "DBT_EMPTY"),
             Map.entry("--partial-parse", "DBT_PARTIAL_PARSE"),

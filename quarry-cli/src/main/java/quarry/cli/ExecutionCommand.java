@@ -17,6 +17,7 @@ import quarry.core.run.EventLog;
 import quarry.core.run.NodeCompiler;
 import quarry.core.run.RunFlags;
 import quarry.core.run.RunInvocation;
+import quarry.core.run.WarnErrorOptions;
 import quarry.core.select.NodeSelector;
 import quarry.core.session.DbtVersion;
 import quarry.core.session.Session;
@@ -105,8 +106,10 @@ abstract class ExecutionCommand extends ProjectCommand {
             RunInvocation invocation = new RunInvocation(manifest, live.parsed().dag(), nodeCompiler(compiler, session),
                     connection, log,
                     session.targetDir(), node -> session.projects().project(node.packageName()).root().resolve(node.originalFilePath()),
-                    new RunInvocation.Settings(session.target().threads(), failFast, warnError,
-                            new RunFlags(fullRefresh, storeFailures, 5), DbtVersion.REPORTED, session.invocationId(),
+                    new RunInvocation.Settings(session.target().threads(), failFast,
+                            new RunFlags(fullRefresh, storeFailures, 5,
+                                    WarnErrorOptions.of(warnError, project.warnErrorOptions)),
+                            DbtVersion.REPORTED, session.invocationId(),
                             session.startedAt(), args));
             java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
             try (Interrupts interrupts = Interrupts.install(() -> {

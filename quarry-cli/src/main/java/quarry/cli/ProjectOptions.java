@@ -50,6 +50,11 @@ final class ProjectOptions {
             description = "Where dbt.log goes (default: the project's log-path, 'logs').")
     Path logPath;
 
+    @Option(names = "--warn-error-options", paramLabel = "YAML",
+            description = "Warnings that are errors, as YAML: '{error: all}' or '{error: [LogTestResult], warn: [NothingToDo]}' "
+                    + "(run, test, build, seed, snapshot, clone, retry; docs/commands.md).")
+    String warnErrorOptions;
+
     @picocli.CommandLine.Mixin
     CompatibilityOptions compatibility = new CompatibilityOptions();
 

@@ -98,7 +98,7 @@ class RunInvocationTest {
                 node -> new ExecutableNode(node, RocksetRelation.of("runws", node.alias(), RelationType.TABLE),
                         node.rawCode(), node.config(), List.of(), List.of(), false),
                 connection, log, project.resolve("target"), node -> project.resolve(node.originalFilePath()),
-                new RunInvocation.Settings(2, false, false, RunFlags.DEFAULT, "1.12.0", "inv", Instant.now(), Map.of()));
+                new RunInvocation.Settings(2, false, RunFlags.DEFAULT, "1.12.0", "inv", Instant.now(), Map.of()));
         RunInvocation.Outcome outcome = run.run(byId.keySet(), List.of("SELECT 1 AS hook"), List.of());
 
         Map<String, NodeResult.Status> statuses = new LinkedHashMap<>();
@@ -142,7 +142,7 @@ class RunInvocationTest {
                 node -> new ExecutableNode(node, RocksetRelation.of("runws", node.alias(), RelationType.TABLE),
                         node.rawCode(), node.config(), List.of(), List.of(), false),
                 connection, log, project.resolve("target"), node -> project.resolve(node.originalFilePath()),
-                new RunInvocation.Settings(1, false, false, RunFlags.DEFAULT, "1.12.0", "inv", Instant.now(), Map.of()))
+                new RunInvocation.Settings(1, false, RunFlags.DEFAULT, "1.12.0", "inv", Instant.now(), Map.of()))
                 .run(Set.of(custom.uniqueId()), List.of(), List.of());
         assertThat(outcome.results()).singleElement().extracting(NodeResult::status).isEqualTo(NodeResult.Status.ERROR);
         assertThat(console.toString()).contains("no materialization 'my_mat' for this adapter",

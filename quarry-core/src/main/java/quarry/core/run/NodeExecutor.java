@@ -211,6 +211,9 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
         long failures = counted.rows().isEmpty() || counted.rows().get(0).get(0) == null ? 0
                 : ((Number) counted.rows().get(0).get(0)).longValue();
         NodeResult.Status status = verdict.judge(failures);
+        if (status == NodeResult.Status.WARN && flags.warnError().errors("LogTestResult")) {
+            status = NodeResult.Status.FAIL; // dbt: --warn-error turns a test's warning into a failure
+        }
         List<String> statements = new ArrayList<>(List.of(query));
         if (flags.storeFailures() || Boolean.TRUE.equals(executable.config().get("store_failures"))) {
             Relation audit = executable.relation();

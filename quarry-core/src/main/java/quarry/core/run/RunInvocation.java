@@ -33,7 +33,7 @@ public final class RunInvocation {
     public static final int INTERRUPTED = 2;
 
     /** Settings of one invocation. */
-    public record Settings(int threads, boolean failFast, boolean warnError, RunFlags flags, String dbtVersion,
+    public record Settings(int threads, boolean failFast, RunFlags flags, String dbtVersion,
             String invocationId, Instant startedAt, Map<String, Object> args) {}
 
     private final Manifest manifest;
@@ -78,8 +78,15 @@ public final class RunInvocation {
         List<String> order = dag.topologicalOrder(runnable);
         runHooks("on-run-start", onRunStart);
         List<NodeResult> results = new ArrayList<>();
+        boolean nothingFailed = false;
         if (order.isEmpty()) {
-            log.warn("NothingToDo", "Q035", "Nothing to do. Try checking your model configs and model specification args");
+            String nothing = "Nothing to do. Try checking your model configs and model specification args";
+            nothingFailed = settings.flags().warnError().errors("NothingToDo");
+            if (nothingFailed) {
+                log.emit(EventLog.Level.ERROR, "NothingToDo", "Q035", nothing + " (an error: --warn-error)", Map.of());
+            } else {
+                log.warn("NothingToDo", "Q035", nothing);
+            }
         } else {
             ProgressReporter reporter = new ProgressReporter(log, order.size());
             NodeExecutor executor = new NodeExecutor(manifest, compiler, connection, reporter, log, targetDir, files,
@@ -93,7 +100,7 @@ public final class RunInvocation {
         }
         runHooks("on-run-end", onRunEnd);
         double elapsed = java.time.Duration.between(started, Instant.now()).toNanos() / 1e9;
-        int exitCode = summarize(results, elapsed);
+        int exitCode = nothingFailed ? 1 : summarize(results, elapsed);
         try {
             RunResultsWriter.write(targetDir, new RunResultsWriter.Metadata(settings.dbtVersion(), Instant.now(),
                     settings.invocationId(), settings.startedAt()), results, elapsed, settings.args());
@@ -243,7 +250,7 @@ public final class RunInvocation {
         }
         log.info("Formatting", "Z017", "");
         log.info("StatsLine", "Z023", RunSummary.done(new RunSummary.Tally(pass, warn, error, skip, 0, 0)));
-        boolean failed = error > 0 || settings.warnError() && warn > 0;
+        boolean failed = error > 0 || warn > 0 && settings.flags().warnError().errors("LogTestResult");
         return failed ? 1 : 0;
     }
 }
