@@ -48,7 +48,7 @@ final class StateOptions {
      */
     void load(Session session) {
         if (loaded == null) {
-            loaded = Optional.ofNullable(state).map(dir -> PriorState.read(resolve(dir)));
+            loaded = Optional.ofNullable(state).map(dir -> PriorState.read(resolve(dir), session.targetDir()));
         }
     }
 

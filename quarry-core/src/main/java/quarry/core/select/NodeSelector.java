@@ -25,7 +25,7 @@ public final class NodeSelector {
 
     static final List<String> METHODS = List.of("fqn", "tag", "path", "file", "package", "config", "resource_type",
             "source", "exposure", "test_type", "test_name", "access", "group", "version", "selector", "unit_test",
-            "state", "result");
+            "state", "result", "source_status");
 
     private final Manifest manifest;
     private final Dag dag;
@@ -236,6 +236,7 @@ public final class NodeSelector {
             case "access", "group" -> s -> value.equals(String.valueOf(s.config().get(base)));
             case "state" -> priorState(method).stateMatcher(value);
             case "result" -> priorState(method).resultMatcher(value);
+            case "source_status" -> priorState(method).sourceStatusMatcher(value);
             case "version" -> s -> s.node() != null && switch (value) {
                 case "none" -> s.node().version() == null;
                 case "latest", "old", "prerelease" -> s.node().version() != null;

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * The artifacts of an earlier invocation that {@code --state DIR} points at (dbt's "previous
- * state"): its manifest.json, for the {@code state:} selection method and {@code --defer}, and its
- * run_results.json when present, for the {@code result:} method. Read once, before this
+ * state"): its manifest.json, for the {@code state:} selection method and {@code --defer}, its
+ * run_results.json when present, for the {@code result:} method, and its sources.json with this
+ * project's own (in its target folder) for {@code source_status:}. Read once, before this
  * invocation writes its own artifacts, so {@code --state target} compares with the last run.
  */
 public final class PriorState {
@@ -24,9 +25,15 @@ public final class PriorState {
     private final Map<String, String> macroSql = new HashMap<>();
     private final Map<String, String> results = new HashMap<>();
     private final boolean hasResults;
+    private final Optional<FreshnessResults> sources;
+    private final Optional<FreshnessResults> currentSources;
+    private final Path targetDir;
 
-    private PriorState(Path dir, JsonNode manifest, JsonNode runResults) {
+    private PriorState(Path dir, JsonNode manifest, JsonNode runResults, Path targetDir) {
         this.dir = dir;
+        this.targetDir = targetDir;
+        this.sources = FreshnessResults.read(dir);
+        this.currentSources = targetDir == null ? Optional.empty() : FreshnessResults.read(targetDir);
         for (String section : new String[] {"nodes", "sources", "exposures", "unit_tests", "semantic_models",
             "metrics", "saved_queries"}) {
             manifest.path(section).fields().forEachRemaining(e -> resources.put(e.getKey(), e.getValue()));
@@ -43,6 +50,11 @@ public final class PriorState {
 
     /** Reads the state folder; a folder without manifest.json, or an unreadable one, is an error naming it. */
     public static PriorState read(Path dir) {
+        return read(dir, null);
+    }
+
+    /** The state folder, and this project's target folder, whose sources.json {@code source_status:} compares with the state's. */
+    public static PriorState read(Path dir, Path targetDir) {
         Path manifest = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifest)) {
             throw new SelectionException("--state " + dir + ": no manifest.json there; point --state at the target"
@@ -52,7 +64,7 @@ public final class PriorState {
             JsonNode m = MAPPER.readTree(manifest.toFile());
             Path runResults = dir.resolve("run_results.json");
             JsonNode r = Files.isRegularFile(runResults) ? MAPPER.readTree(runResults.toFile()) : null;
-            return new PriorState(dir, m, r);
+            return new PriorState(dir, m, r, targetDir);
         } catch (IOException e) {
             throw new SelectionException("--state " + dir + ": cannot read its artifacts: " + e.getMessage());
         }
@@ -78,5 +90,15 @@ public final class PriorState {
             throw new SelectionException("the result: method needs run_results.json in --state " + dir);
         }
         return Optional.ofNullable(results.get(uniqueId));
+    }
+
+    /** dbt's {@code source_status:fresher}: the sources loaded since the --state run's freshness check. */
+    java.util.Set<String> fresherSources() {
+        FreshnessResults earlier = sources.orElseThrow(() -> new SelectionException("the source_status: method needs"
+                + " sources.json in --state " + dir + " (written by `quarry source freshness` in that run)"));
+        FreshnessResults now = currentSources.orElseThrow(() -> new SelectionException("the source_status: method"
+                + " needs this project's sources.json" + (targetDir == null ? "" : " in " + targetDir)
+                + ": run `quarry source freshness` first"));
+        return now.fresherThan(earlier);
     }
 }

@@ -64,6 +64,16 @@ final class StateComparison {
         };
     }
 
+    /** dbt's {@code source_status:fresher}. */
+    NodeSelector.Matcher sourceStatusMatcher(String value) {
+        if (!value.equals("fresher")) {
+            throw new SelectionException("source_status: takes 'fresher' (sources loaded since the --state run's"
+                    + " freshness check), not '" + value + "'");
+        }
+        java.util.Set<String> fresher = state.fresherSources();
+        return s -> fresher.contains(s.uniqueId());
+    }
+
     NodeSelector.Matcher resultMatcher(String value) {
         return s -> state.result(s.uniqueId()).map(value::equals).orElse(false);
     }
