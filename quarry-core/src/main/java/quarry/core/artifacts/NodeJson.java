@@ -225,12 +225,15 @@ final class NodeJson {
         } else {
             nullField(g, COMPILED_PATH);
         }
+        // the model's contract as configured (config.contract), its checksum left out
+        Object contract = n.config().get("contract");
+        Map<?, ?> configured = contract instanceof Map<?, ?> m ? m : Map.of();
         g.writeFieldName(CONTRACT);
         g.writeStartObject();
         g.writeFieldName(ENFORCED);
-        g.writeBoolean(false);
+        g.writeBoolean(Boolean.TRUE.equals(configured.get("enforced")));
         g.writeFieldName(ALIAS_TYPES);
-        g.writeBoolean(true);
+        g.writeBoolean(!Boolean.FALSE.equals(configured.get("alias_types")));
         nullField(g, CHECKSUM);
         g.writeEndObject();
         if (n.resourceType() == ResourceType.MODEL) {

@@ -26,8 +26,10 @@ class ManifestWriterTest {
                         models:
                           - name: a
                             description: "{{ doc('a_doc') }}"
+                            config: {contract: {enforced: true}}
                             columns:
                               - name: id
+                                data_type: int
                                 data_tests: [unique]
                         exposures:
                           - name: dashboard
@@ -93,6 +95,14 @@ class ManifestWriterTest {
         assertThat(a.at("/relation_name").asText()).isEqualTo("\"warehouse\".\"analytics\".\"a\"");
         assertThat(a.at("/description").asText()).isEqualTo("The **a** model.");
         assertThat(manifest().at("/nodes/model.p.b/relation_name").isNull()).isTrue();
+    }
+
+    @Test
+    void aModelsContractIsTheOneItsConfigGives() throws Exception {
+        JsonNode m = manifest();
+        assertThat(m.at("/nodes/model.p.a/contract/enforced").asBoolean()).isTrue();
+        assertThat(m.at("/nodes/model.p.a/contract/alias_types").asBoolean()).isTrue();
+        assertThat(m.at("/nodes/model.p.b/contract/enforced").asBoolean()).isFalse();
     }
 
     @Test
