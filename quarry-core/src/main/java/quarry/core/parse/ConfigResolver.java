@@ -20,6 +20,7 @@ public final class ConfigResolver {
 
     private final ProjectSet projects;
     private final Map<String, ProjectConfigTree> trees = new HashMap<>();
+    private final Map<Layers, Map<String, Object>> layered = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ConfigResolver(ProjectSet projects, Diagnostics diagnostics) {
         this(projects, diagnostics, (text, where) -> {
@@ -81,21 +82,45 @@ public final class ConfigResolver {
         };
     }
 
-    /** Defaults plus the project trees for a node of this package and FQN. */
+    /**
+     * Defaults plus the project trees for a node of this package and FQN: an unmodifiable map
+     * shared by every node the same tree levels apply to (most nodes of a folder), merged once.
+     */
     public Map<String, Object> projectLayers(ResourceType type, String packageName, List<String> fqn) {
-        Map<String, Object> config = ConfigRules.defaults(type);
         String key = treeKey(type);
+        Map<String, Object> own = null;
         if (!packageName.equals(projects.root().name())) {
-            ProjectConfigTree own = trees.get(packageName + "/" + key);
-            if (own != null) {
-                ConfigRules.mergeInto(config, own.layerFor(fqn));
+            ProjectConfigTree tree = trees.get(packageName + "/" + key);
+            own = tree == null ? null : tree.layerFor(fqn);
+        }
+        ProjectConfigTree rootTree = trees.get(projects.root().name() + "/" + key);
+        Map<String, Object> root = rootTree == null ? null : rootTree.layerFor(fqn);
+        return layered.computeIfAbsent(new Layers(type, own, root), layers -> {
+            Map<String, Object> config = ConfigRules.defaults(type);
+            if (layers.own() != null) {
+                ConfigRules.mergeInto(config, layers.own());
             }
+            if (layers.root() != null) {
+                ConfigRules.mergeInto(config, layers.root());
+            }
+            return java.util.Collections.unmodifiableMap(config);
+        });
+    }
+
+    /**
+     * The tree levels that apply to a node, by identity: {@link ProjectConfigTree#layerFor} gives
+     * one instance per FQN prefix it matched.
+     */
+    private record Layers(ResourceType type, Map<String, Object> own, Map<String, Object> root) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Layers l && l.type == type && l.own == own && l.root == root;
         }
-        ProjectConfigTree root = trees.get(projects.root().name() + "/" + key);
-        if (root != null) {
-            ConfigRules.mergeInto(config, root.layerFor(fqn));
+
+        @Override
+        public int hashCode() {
+            return (type.hashCode() * 31 + System.identityHashCode(own)) * 31 + System.identityHashCode(root);
         }
-        return config;
     }
 
     /** Merges the layers above the project trees, each possibly empty. */
