@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import quarry.core.SourceLocation;
 
@@ -17,7 +16,6 @@ import quarry.core.SourceLocation;
  */
 public final class GenericTestBuilder {
 
-    private static final Pattern TEST_NAME = Pattern.compile("(?:([a-zA-Z_][0-9a-zA-Z_]*)\\.)?([a-zA-Z_][0-9a-zA-Z_]*)");
     private static final Pattern NON_WORD = Pattern.compile("[^0-9a-zA-Z_]+");
 
     /** Config keys that may stand at the top of a test entry, beside its arguments. */
@@ -100,12 +98,12 @@ public final class GenericTestBuilder {
         } else {
             throw new ParseException(where, "a test must be a name or a mapping, not '" + entry + "'");
         }
-        Matcher matcher = TEST_NAME.matcher(testName);
-        if (!matcher.matches()) {
+        int dot = testName.indexOf('.');
+        String namespace = dot < 0 ? null : testName.substring(0, dot);
+        String name = dot < 0 ? testName : testName.substring(dot + 1);
+        if (namespace != null && !identifier(namespace) || !identifier(name)) {
             throw new ParseException(where, "'" + testName + "' is not a test name (expected name or package.name)");
         }
-        String namespace = matcher.group(1);
-        String name = matcher.group(2);
         if (args.containsKey("model")) {
             throw new ParseException(where, "test '" + testName + "' may not take an argument named 'model'");
         }
@@ -203,6 +201,11 @@ public final class GenericTestBuilder {
                 ? identifier.substring(0, Math.min(30, identifier.length())) + "_" + Hashing.md5(full)
                 : full;
         return new String[] {shortName, full};
+    }
+
+    /** Whether a text is a name: {@code [a-zA-Z_][0-9a-zA-Z_]*} (checked for every test: no regex). */
+    private static boolean identifier(String text) {
+        return !text.isEmpty() && !Character.isDigit(text.charAt(0)) && wordOnly(text);
     }
 
     /** Whether a text has only {@code [0-9a-zA-Z_]} (most arguments): nothing for {@link #NON_WORD} to replace. */
