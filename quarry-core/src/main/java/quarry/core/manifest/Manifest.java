@@ -1,6 +1,5 @@
 package quarry.core.manifest;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,12 +49,5 @@ public record Manifest(
 
     public Optional<UnitTest> unitTest(String uniqueId) {
         return Optional.ofNullable(unitTests.get(uniqueId));
-    }
-
-    /** A copy with one node replaced (compile fills in compiled fields this way). */
-    public Manifest withNode(Node node) {
-        Map<String, Node> copy = new LinkedHashMap<>(nodes);
-        copy.put(node.uniqueId(), node);
-        return new Manifest(projectName, copy, sources, macros, docs, exposures, disabled, selectors, unitTests);
     }
 }
