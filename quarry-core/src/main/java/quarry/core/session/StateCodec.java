@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -32,6 +33,7 @@ import quarry.core.project.YamlMap;
  */
 final class StateCodec {
 
+    private StateCodec() {}
 
     /** A value the codec cannot write; the caller saves nothing. */
     static final class UnsupportedValue extends IOException {
@@ -40,42 +42,49 @@ final class StateCodec {
         }
     }
 
-    private record Shape(Class<?> type, MethodHandle[] accessors, MethodHandle constructor) {}
+    /**
+     * How a record is written and read back: its components' fields (read directly: an accessor
+     * called through a method handle spins a class of its own once called often, and the
+     * sections' encoders spun thousands), and its canonical constructor.
+     */
+    private record Shape(Class<?> type, Field[] fields, MethodHandle constructor) {}
 
-    private final Map<Class<?>, Shape> shapes = new HashMap<>();
-
-    private Shape shape(Class<?> type) throws IOException {
-        Shape s = shapes.get(type);
-        if (s != null) {
-            return s;
-        }
-        try {
-            RecordComponent[] components = type.getRecordComponents();
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            MethodHandle[] accessors = new MethodHandle[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                java.lang.reflect.Method m = components[i].getAccessor();
-                m.setAccessible(true);
-                accessors[i] = lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
-                types[i] = components[i].getType();
+    /** One shape per record class for the whole process, shared by every section's encoder and decoder. */
+    private static final ClassValue<Object> SHAPES = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> type) {
+            try {
+                RecordComponent[] components = type.getRecordComponents();
+                Field[] fields = new Field[components.length];
+                Class<?>[] types = new Class<?>[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    fields[i] = type.getDeclaredField(components[i].getName());
+                    fields[i].setAccessible(true);
+                    types[i] = components[i].getType();
+                }
+                java.lang.reflect.Constructor<?> c = type.getDeclaredConstructor(types);
+                c.setAccessible(true);
+                MethodHandle constructor = MethodHandles.lookup().unreflectConstructor(c)
+                        .asSpreader(Object[].class, types.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
+                return new Shape(type, fields, constructor);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return new UnsupportedValue("cannot save " + type.getName() + ": " + e);
             }
-            java.lang.reflect.Constructor<?> c = type.getDeclaredConstructor(types);
-            c.setAccessible(true);
-            MethodHandle constructor = lookup.unreflectConstructor(c).asSpreader(Object[].class, types.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-            s = new Shape(type, accessors, constructor);
-            shapes.put(type, s);
-            return s;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new UnsupportedValue("cannot save " + type.getName() + ": " + e);
         }
+    };
+
+    private static Shape shape(Class<?> type) throws IOException {
+        Object shape = SHAPES.get(type);
+        if (shape instanceof UnsupportedValue e) {
+            throw new UnsupportedValue(e.getMessage());
+        }
+        return (Shape) shape;
     }
 
     /** Writes one value tree. */
     static final class Writer {
         private final StateBytes.Sink out;
-        private final StateCodec codec = new StateCodec();
         private final Map<String, Integer> strings = new HashMap<>(1 << 14);
         /** Unmodifiable maps already written, by identity: nodes share their config instance. */
         private final Map<Object, Integer> sharedMaps = new java.util.IdentityHashMap<>();
@@ -148,16 +157,14 @@ final class StateCodec {
                     string(e.name());
                 }
                 case RECORD -> {
-                    Shape shape = codec.shape(v.getClass());
+                    Shape shape = shape(v.getClass());
                     out.writeByte(RECORD);
                     string(v.getClass().getName());
-                    for (MethodHandle accessor : shape.accessors()) {
+                    for (Field field : shape.fields()) {
                         try {
-                            write((Object) accessor.invokeExact(v));
-                        } catch (IOException | RuntimeException | Error e) {
-                            throw e;
-                        } catch (Throwable t) {
-                            throw new UnsupportedValue(t.toString());
+                            write(field.get(v));
+                        } catch (IllegalAccessException e) {
+                            throw new UnsupportedValue(e.toString());
                         }
                     }
                 }
@@ -206,7 +213,6 @@ final class StateCodec {
     /** Reads back what {@link Writer} wrote. */
     static final class Reader {
         private final StateBytes.Source in;
-        private final StateCodec codec = new StateCodec();
         private final List<String> strings = new ArrayList<>();
         private final List<Map<Object, Object>> sharedMaps = new ArrayList<>();
         private final Map<String, Class<?>> classes = new HashMap<>();
@@ -302,8 +308,8 @@ final class StateCodec {
             if (!type.isRecord()) {
                 throw new IOException("corrupt state: " + type.getName() + " is not a record");
             }
-            Shape shape = codec.shape(type);
-            Object[] values = new Object[shape.accessors().length];
+            Shape shape = shape(type);
+            Object[] values = new Object[shape.fields().length];
             for (int i = 0; i < values.length; i++) {
                 values[i] = read();
             }
