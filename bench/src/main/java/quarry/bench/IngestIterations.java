@@ -75,6 +75,7 @@ final class IngestIterations {
             String name = i == iterations ? last : "ingest" + i;
             collections.create(name);
             Map<String, Long> threads0 = threadTicks();
+            long[] faults0 = faultsAndSystemTicks();
             long cpu0 = cpuNanos();
             long t0 = System.nanoTime();
             for (Future<?> f : ingest.submit(name, pool)) {
@@ -89,7 +90,10 @@ final class IngestIterations {
                     + " (%.2f CPU-s), ratio %.2f%n", i, i == 1 ? " (cold)" : "", n / duckSeconds, duckCpu,
                     n / apiSeconds, apiCpu, duckSeconds / apiSeconds);
             if (threads) {
+                long[] faults = faultsAndSystemTicks();
                 printThreadCpu(threads0, threadTicks());
+                System.out.printf("ingest     minor page faults %,d, system CPU-s %.2f%n", faults[0] - faults0[0],
+                        (faults[1] - faults0[1]) / 100.0);
                 System.out.printf("ingest   timed window %s .. %s%n", end.minusNanos((long) (apiSeconds * 1e9)), end);
             }
             previous = name;
@@ -168,6 +172,17 @@ final class IngestIterations {
             return ticks;
         }
         return ticks;
+    }
+
+    /** The process's minor page faults and system-mode CPU ticks, from /proc/self/stat (zeros elsewhere). */
+    private static long[] faultsAndSystemTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[7]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
     }
 
     private static void printThreadCpu(Map<String, Long> before, Map<String, Long> after) {
