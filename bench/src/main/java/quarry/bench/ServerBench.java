@@ -73,7 +73,7 @@ public final class ServerBench {
         new ServerBench().run(docs, clients);
     }
 
-    private static String document(int i, Random r) {
+    static String document(int i, Random r) {
         return "{\"_id\":\"id" + i + "\",\"user_id\":" + r.nextInt(100_000) + ",\"country\":\""
                 + COUNTRIES[r.nextInt(COUNTRIES.length)] + "\",\"amount\":" + (r.nextInt(1_000_000) / 100.0)
                 + ",\"active\":" + r.nextBoolean() + ",\"name\":\"user " + r.nextInt(1_000_000) + "\",\"score\":"
