@@ -43,12 +43,16 @@ public final class ServerBench {
     private static final int BATCH = 5_000;
     private static final int WARM_UP_QUERIES = 1_500;
     /**
-     * Write API batches before the timed run (default 20, 100,000 documents; -Dbench.warmup=N).
-     * The JIT compiler threads use 1.0-1.8 CPU-s inside the timed run of a million documents
-     * whether the warm-up is 20, 60 or 200 batches (measured per thread from /proc with
-     * -Dbench.threads=true): recompilation of a large program, not a short warm-up.
+     * Write API batches before the first ingest iteration (default 20, 100,000 documents;
+     * -Dbench.warmup=N), as before the iterations existed: iteration 1 is the figure earlier
+     * sessions reported.
      */
     private static final int WARM_UP_BATCHES = Integer.getInteger("bench.warmup", 20);
+    /**
+     * Ingest iterations (default 5, -Dbench.iterations=N): the first is reported as the cold
+     * one, the median of the others as the steady state (IngestIterations).
+     */
+    private static final int ITERATIONS = Math.max(1, Integer.getInteger("bench.iterations", 5));
     private static final String[] COUNTRIES = {"US", "DE", "FR", "JP", "BR", "IN", "GB", "CA", "ES", "IT", "NL",
         "SE", "NO", "PL", "MX", "AR", "KR", "AU", "ZA", "EG"};
 
@@ -69,7 +73,7 @@ public final class ServerBench {
         new ServerBench().run(docs, clients);
     }
 
-    private static String document(int i, Random r) {
+    static String document(int i, Random r) {
         return "{\"_id\":\"id" + i + "\",\"user_id\":" + r.nextInt(100_000) + ",\"country\":\""
                 + COUNTRIES[r.nextInt(COUNTRIES.length)] + "\",\"amount\":" + (r.nextInt(1_000_000) / 100.0)
                 + ",\"active\":" + r.nextBoolean() + ",\"name\":\"user " + r.nextInt(1_000_000) + "\",\"score\":"
@@ -101,23 +105,17 @@ public final class ServerBench {
         }
         long totalBytes = Files.size(ndjson);
 
-        // 1a. DuckDB's own bulk load of the same documents into a database file (again after the
-        // Write API run, so that both see similar machine load; the mean is the reference)
-        double duckSeconds = duckLoad(tmp.resolve("duck1.duckdb"), ndjson);
-        // 1b. the Write API
+        // 1. ingest: the Write API and DuckDB's own bulk load of the same documents, in iterations
         Path dataDir = tmp.resolve("server");
-        double apiRate;
+        List<IngestIterations.Iteration> ingestRuns;
         QuarryServer server = QuarryServer.start(ServerConfig.defaults().withDataDir(dataDir).withApiKeys(List.of(KEY))
                 .withLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
         double streamMbPerSecond;
-        double apiCpuSeconds;
         long streamBytes;
         try {
             base = server.url();
-            send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
             // JIT warm-up outside the timing: the same code path, with the same client threads, into a
-            // throw-away collection, which is then dropped and checkpointed away so that the timed
-            // run starts with an empty WAL whatever the warm-up's size
+            // throw-away collection, which is then dropped (and checkpointed away before iteration 1)
             send("POST", "/v1/orgs/self/ws/commons/collections", "{\"name\":\"warmup\"}".getBytes(StandardCharsets.UTF_8));
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<?>> warming = new ArrayList<>();
@@ -129,37 +127,35 @@ public final class ServerBench {
                 f.get();
             }
             send("DELETE", "/v1/orgs/self/ws/commons/collections/warmup", null);
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("quarry.duckdb"));
-                    Statement s = c.createStatement()) {
-                s.execute("CHECKPOINT");
-            }
-            java.util.Map<String, Long> threads0 = threadTicks();
-            long cpu0 = cpuNanos();
-            long t0 = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (byte[] b : bodies) {
-                futures.add(pool.submit(() -> {
-                    HttpResponse<String> r = send("POST", "/v1/orgs/self/ws/commons/collections/bench/docs", b);
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("write failed: " + r.body());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            double apiSeconds = (System.nanoTime() - t0) / 1e9;
-            apiCpuSeconds = (cpuNanos() - cpu0) / 1e9;
-            printThreadCpu(threads0, threadTicks());
-            if (Boolean.getBoolean("bench.threads")) {
-                System.out.printf("ingest   timed window %s .. %s%n", java.time.Instant.now().minusNanos(System.nanoTime() - t0),
-                        java.time.Instant.now());
-            }
+            IngestIterations.Collections collections = new IngestIterations.Collections() {
+                @Override
+                public void create(String name) throws Exception {
+                    expectOk(send("POST", "/v1/orgs/self/ws/commons/collections", ("{\"name\":\"" + name + "\"}")
+                            .getBytes(StandardCharsets.UTF_8)));
+                }
+
+                @Override
+                public void drop(String name) throws Exception {
+                    expectOk(send("DELETE", "/v1/orgs/self/ws/commons/collections/" + name, null));
+                }
+            };
+            ingestRuns = new IngestIterations(ITERATIONS, Boolean.getBoolean("bench.threads")).run(n, ndjson, tmp,
+                    dataDir.resolve("quarry.duckdb"), pool, collections, (name, p) -> {
+                        List<Future<?>> futures = new ArrayList<>();
+                        for (byte[] b : bodies) {
+                            futures.add(p.submit(() -> {
+                                HttpResponse<String> r = send("POST", "/v1/orgs/self/ws/commons/collections/" + name
+                                        + "/docs", b);
+                                if (r.statusCode() != 200) {
+                                    throw new IllegalStateException("write failed: " + r.body());
+                                }
+                                return null;
+                            }));
+                        }
+                        return futures;
+                    }, "bench");
             pool.shutdown();
-            apiRate = n / apiSeconds;
             bodies.clear();
-            duckSeconds = (duckSeconds + duckLoad(tmp.resolve("duck2.duckdb"), ndjson)) / 2;
             JsonNode count = query("SELECT count(*) AS n FROM bench");
             if (count.path("results").get(0).path("n").asLong() != n) {
                 throw new IllegalStateException("expected " + n + " documents, found " + count);
@@ -230,72 +226,12 @@ public final class ServerBench {
             again.close();
         }
 
-        double duckRate = n / duckSeconds;
-        System.out.printf("ingest   DuckDB read_json: %,.0f docs/s (%.2f s, %.1f MB)%n", duckRate, duckSeconds,
-                totalBytes / 1e6);
-        System.out.printf("ingest   Write API:        %,.0f docs/s   ratio to DuckDB %.2f (target >= 0.5)%n", apiRate,
-                apiRate / duckRate);
-        double duckCpuPerRun = duckCpuSeconds / 2;
-        System.out.printf("ingest   CPU cost (load-insensitive): DuckDB %.2f CPU-s, Write API %.2f CPU-s (server and"
-                + " HTTP client); ratio %.2f%n", duckCpuPerRun, apiCpuSeconds, duckCpuPerRun / apiCpuSeconds);
+        System.out.printf("ingest   %,d documents, %.1f MB of NDJSON%n", n, totalBytes / 1e6);
+        IngestIterations.report(n, ingestRuns);
         report("group-by", groupHttp, groupJdbc);
         report("point lookup", pointHttp, pointJdbc);
         System.out.printf("stream   SELECT * %,d rows: %.1f MB of JSON at %.1f MB/s%n", n, streamBytes / 1e6,
                 streamMbPerSecond);
-    }
-
-    private double duckCpuSeconds;
-
-    private double duckLoad(Path file, Path ndjson) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement()) {
-            long cpu0 = cpuNanos();
-            long t0 = System.nanoTime();
-            s.execute("CREATE TABLE docs AS SELECT * FROM read_json('" + ndjson + "', format = 'newline_delimited')");
-            duckCpuSeconds += (cpuNanos() - cpu0) / 1e9;
-            return (System.nanoTime() - t0) / 1e9;
-        }
-    }
-
-    /** CPU time of the whole process (JVM and DuckDB's native threads): a load-insensitive cost. */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /**
-     * CPU ticks per thread group (the thread's name without digits) from /proc/self/task, native
-     * threads (DuckDB's) included; with {@code -Dbench.threads=true} the Write API run prints
-     * where its CPU went. Empty where /proc is not there.
-     */
-    private static java.util.Map<String, Long> threadTicks() {
-        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
-        if (!Boolean.getBoolean("bench.threads")) {
-            return ticks;
-        }
-        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]", "");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                } catch (java.io.IOException | RuntimeException e) {
-                    // a thread that ended meanwhile
-                }
-            }
-        } catch (java.io.IOException e) {
-            return ticks;
-        }
-        return ticks;
-    }
-
-    private static void printThreadCpu(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
-        after.forEach((name, t) -> {
-            long d = t - before.getOrDefault(name, 0L);
-            if (d > 0) {
-                System.out.printf("ingest   thread CPU %-20s %.2f s%n", name, d / 100.0);
-            }
-        });
     }
 
     private static String findTable(Connection c) throws Exception {
@@ -366,6 +302,12 @@ public final class ServerBench {
             throw new IllegalStateException("query failed: " + r.body());
         }
         return mapper.readTree(r.body());
+    }
+
+    private static void expectOk(HttpResponse<String> r) {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(r.request().method() + " " + r.request().uri() + " failed: " + r.body());
+        }
     }
 
     private HttpResponse<String> send(String method, String path, byte[] body) throws Exception {

@@ -175,14 +175,14 @@ public final class DocumentStore {
         try {
             CollectionInfo before = metadata.requireCollection(ws, collection);
             IdFilter known = filters.get(before.id());
-            if (known == null || known.full() || FieldColumns.needChange(before, needed)) {
+            if (known == null || FieldColumns.needChange(before, needed)) {
                 return null;
             }
             return database.append(c -> {
                 // checked again under the append lock: no schema change or filter rebuild runs now
                 CollectionInfo info = metadata.requireCollection(ws, collection);
                 IdFilter filter = filters.get(info.id());
-                if (filter == null || filter.full() || FieldColumns.needChange(info, needed) || !claim.test(filter)) {
+                if (filter == null || FieldColumns.needChange(info, needed) || !claim.test(filter)) {
                     throw new NeedsWriter();
                 }
                 append.append(c, info);
@@ -308,10 +308,13 @@ public final class DocumentStore {
         return "f1:" + counters(c, info, bytes);
     }
 
-    /** The id filter of a collection, built from its table on first use (or when outgrown). */
+    /**
+     * The id filter of a collection, built from its table on first use after the server starts
+     * (it grows by itself from then on).
+     */
     private IdFilter filter(DuckDBConnection c, CollectionInfo info) throws SQLException {
         IdFilter filter = filters.get(info.id());
-        if (filter != null && !filter.full()) {
+        if (filter != null) {
             return filter;
         }
         try (Statement s = c.createStatement()) {

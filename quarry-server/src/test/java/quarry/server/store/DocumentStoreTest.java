@@ -107,15 +107,36 @@ class DocumentStoreTest {
     }
 
     @Test
-    void idFilterHasNoFalseNegatives() {
+    void idFilterHasNoFalseNegativesWhenItGrows() {
         IdFilter filter = new IdFilter(10_000);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 400_000; i++) {
             filter.add("id" + i);
         }
-        for (int i = 0; i < 100_000; i++) {
+        assertThat(filter.segmentCount()).isEqualTo(3);
+        for (int i = 0; i < 400_000; i++) {
             assertThat(filter.mightContain("id" + i)).isTrue();
+            assertThat(filter.addAndCheck("id" + i)).isTrue();
         }
-        assertThat(filter.full()).isTrue();
+    }
+
+    @Test
+    void idFilterGrownPastItsSizeStillSeldomAnswersMaybe() {
+        IdFilter filter = new IdFilter(65_536);
+        int seenBefore = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            if (filter.addAndCheck("id" + i)) {
+                seenBefore++;
+            }
+        }
+        assertThat(filter.segmentCount()).isEqualTo(3);
+        assertThat(seenBefore).isLessThan(100);
+        int maybe = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            if (filter.mightContain("other" + i)) {
+                maybe++;
+            }
+        }
+        assertThat(maybe).isLessThan(100);
     }
 
     @Test
