@@ -52,7 +52,7 @@ public final class FanOutBench {
             System.err.println("FanOutBench: " + jar + " is missing; build it with: mvn -q -DskipTests package");
             System.exit(2);
         }
-        Path project = Files.createTempDirectory("quarry-fanout");
+        Path project = Scratch.directory("quarry-fanout");
         Path requestLog = project.resolve("server-requests.log");
         QuarryServer server = null;
         if (logged) {

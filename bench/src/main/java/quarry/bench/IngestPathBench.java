@@ -57,7 +57,7 @@ public final class IngestPathBench {
             }
         }
         ObjectMapper mapper = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
-        Path dir = Files.createTempDirectory("quarry-ingest-path");
+        Path dir = Scratch.directory("quarry-ingest-path");
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] wall = new double[iterations];
         double[] decodeCpu = new double[iterations];

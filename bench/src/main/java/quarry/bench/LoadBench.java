@@ -74,7 +74,7 @@ public final class LoadBench {
             }
         }
         if (dataDir == null) {
-            dataDir = Files.createTempDirectory("quarry-loadbench-");
+            dataDir = Scratch.directory("quarry-loadbench-");
         }
         new LoadBench().run(clients, seconds, writeShare, batch, dataDir);
     }

@@ -82,7 +82,7 @@ public final class ServerBench {
     }
 
     private void run(int n, int clients) throws Exception {
-        Path tmp = Files.createTempDirectory("quarry-bench");
+        Path tmp = Scratch.directory("quarry-bench");
         System.out.printf("ServerBench: %,d documents of 10 fields, batches of %,d, %d HTTP client thread(s), %d cores%n",
                 n, BATCH, clients, Runtime.getRuntime().availableProcessors());
 
