@@ -43,7 +43,8 @@ public final class FileDiscovery {
         scan(root, project.docsPaths(), ignore, found, listings, ext -> ext.equals("md") ? FileKind.DOCS : null);
         found.values().removeIf(FileDiscovery::isFixture);
         found.replaceAll((key, file) -> isGenericTestFile(file)
-                ? new ProjectFile(file.absolutePath(), file.originalFilePath(), file.path(), FileKind.MACRO) : file);
+                ? new ProjectFile(file.absolutePath(), file.originalFilePath(), file.path(), FileKind.MACRO, file.size(),
+                        file.modifiedMillis()) : file);
         return new ArrayList<>(found.values());
     }
 
@@ -76,7 +77,7 @@ public final class FileDiscovery {
             }
             // the folder's own files, then its sub-folders walked in parallel: a large project's
             // models sit in many folders, and one thread walking them all leaves a core idle
-            List<Path> files = new ArrayList<>();
+            List<Listed> files = new ArrayList<>();
             List<Path> folders = new ArrayList<>();
             try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path entry : entries) {
@@ -87,26 +88,23 @@ public final class FileDiscovery {
                             folders.add(entry);
                         }
                     } else if (attrs.isRegularFile()) {
-                        files.add(entry);
+                        files.add(Listed.of(entry, attrs));
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             files.addAll(folders.parallelStream().flatMap(folder -> walk(folder).stream()).toList());
-            files.sort(Comparator.comparing(Path::toString));
-            List<Listed> listed = new ArrayList<>(files.size());
-            for (Path f : files) {
-                listed.add(Listed.of(f));
-            }
+            files.sort(Comparator.comparing(l -> l.path().toString()));
+            List<Listed> listed = files;
             byFolder.put(dir, listed);
             return listed;
         }
     }
 
     /** The regular files under a folder, leaving out folders whose name starts with a dot. */
-    private static List<Path> walk(Path dir) {
-        List<Path> files = new ArrayList<>();
+    private static List<Listed> walk(Path dir) {
+        List<Listed> files = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
@@ -118,7 +116,7 @@ public final class FileDiscovery {
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) {
-                        files.add(f);
+                        files.add(Listed.of(f, attrs));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -146,17 +144,21 @@ public final class FileDiscovery {
                 if (found.containsKey(original) || ignore.ignores(original)) {
                     continue;
                 }
-                found.put(original, new ProjectFile(f, original, relative(dir, f), kind));
+                found.put(original, new ProjectFile(f, original, relative(dir, f), kind, listed.size(), listed.modified()));
             }
         }
     }
 
-    /** A listed file with its extension (lower case, empty if none), found once for every scan of its folder. */
-    private record Listed(Path path, String extension) {
-        static Listed of(Path file) {
+    /**
+     * A listed file with its extension (lower case, empty if none), size and modification time
+     * (milliseconds) as the walk saw them, found once for every scan of its folder.
+     */
+    private record Listed(Path path, String extension, long size, long modified) {
+        static Listed of(Path file, BasicFileAttributes attrs) {
             String name = file.getFileName().toString();
             int dot = name.lastIndexOf('.');
-            return new Listed(file, dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+            return new Listed(file, dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT),
+                    attrs.size(), attrs.lastModifiedTime().toMillis());
         }
     }
 

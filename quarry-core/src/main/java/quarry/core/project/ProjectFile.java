@@ -8,14 +8,22 @@ import java.util.Objects;
  *
  * @param originalFilePath the path from the project root, with forward slashes ({@code models/staging/x.sql})
  * @param path the path inside the resource folder ({@code staging/x.sql})
+ * @param size its size in bytes when it was found, -1 when not known
+ * @param modifiedMillis its modification time when it was found (milliseconds), -1 when not known
  */
-public record ProjectFile(Path absolutePath, String originalFilePath, String path, FileKind kind) {
+public record ProjectFile(Path absolutePath, String originalFilePath, String path, FileKind kind, long size,
+        long modifiedMillis) {
 
     public ProjectFile {
         Objects.requireNonNull(absolutePath);
         Objects.requireNonNull(originalFilePath);
         Objects.requireNonNull(path);
         Objects.requireNonNull(kind);
+    }
+
+    /** A file whose size and modification time are not known (looked up when needed). */
+    public ProjectFile(Path absolutePath, String originalFilePath, String path, FileKind kind) {
+        this(absolutePath, originalFilePath, path, kind, -1, -1);
     }
 
     /** The file name without its extension. */
