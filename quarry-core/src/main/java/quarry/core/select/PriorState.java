@@ -13,8 +13,9 @@ import java.util.Optional;
  * The artifacts of an earlier invocation that {@code --state DIR} points at (dbt's "previous
  * state"): its manifest.json, for the {@code state:} selection method and {@code --defer}, its
  * run_results.json when present, for the {@code result:} method, and its sources.json with this
- * project's own (in its target folder) for {@code source_status:}. Read once, before this
- * invocation writes its own artifacts, so {@code --state target} compares with the last run.
+ * project's own (in its target folder) for {@code source_status:}. Read before this invocation
+ * writes its own artifacts (the sources.json files when a selection asks for them), so
+ * {@code --state target} compares with the last run.
  */
 public final class PriorState {
 
@@ -25,15 +26,11 @@ public final class PriorState {
     private final Map<String, String> macroSql = new HashMap<>();
     private final Map<String, String> results = new HashMap<>();
     private final boolean hasResults;
-    private final Optional<FreshnessResults> sources;
-    private final Optional<FreshnessResults> currentSources;
     private final Path targetDir;
 
     private PriorState(Path dir, JsonNode manifest, JsonNode runResults, Path targetDir) {
         this.dir = dir;
         this.targetDir = targetDir;
-        this.sources = FreshnessResults.read(dir);
-        this.currentSources = targetDir == null ? Optional.empty() : FreshnessResults.read(targetDir);
         for (String section : new String[] {"nodes", "sources", "exposures", "unit_tests", "semantic_models",
             "metrics", "saved_queries"}) {
             manifest.path(section).fields().forEachRemaining(e -> resources.put(e.getKey(), e.getValue()));
@@ -92,11 +89,16 @@ public final class PriorState {
         return Optional.ofNullable(results.get(uniqueId));
     }
 
-    /** dbt's {@code source_status:fresher}: the sources loaded since the --state run's freshness check. */
+    /**
+     * dbt's {@code source_status:fresher}: the sources loaded since the --state run's freshness
+     * check. The two sources.json are read only here: a selection without {@code source_status:}
+     * does not depend on them.
+     */
     java.util.Set<String> fresherSources() {
-        FreshnessResults earlier = sources.orElseThrow(() -> new SelectionException("the source_status: method needs"
+        FreshnessResults earlier = FreshnessResults.read(dir).orElseThrow(() -> new SelectionException("the source_status: method needs"
                 + " sources.json in --state " + dir + " (written by `quarry source freshness` in that run)"));
-        FreshnessResults now = currentSources.orElseThrow(() -> new SelectionException("the source_status: method"
+        Optional<FreshnessResults> current = targetDir == null ? Optional.empty() : FreshnessResults.read(targetDir);
+        FreshnessResults now = current.orElseThrow(() -> new SelectionException("the source_status: method"
                 + " needs this project's sources.json" + (targetDir == null ? "" : " in " + targetDir)
                 + ": run `quarry source freshness` first"));
         return now.fresherThan(earlier);
