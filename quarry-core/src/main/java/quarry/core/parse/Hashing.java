@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The hashes dbt puts in ids and checksums, and Python's {@code repr} of the values it hashes. */
 public final class Hashing {

@@ -49,6 +49,17 @@ final class StateCodec {
      */
     private record Shape(Class<?> type, Field[] fields, MethodHandle constructor) {}
 
+    /**
+     * How values of a class are written (its tag), decided once per class for the whole process: a
+     * chain of {@code instanceof} checks against interfaces for every value costs more than the writing.
+     */
+    private static final ClassValue<Integer> KINDS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return StateTags.kindOf(type);
+        }
+    };
+
     /** One shape per record class for the whole process, shared by every section's encoder and decoder. */
     private static final ClassValue<Object> SHAPES = new ClassValue<>() {
         @Override
@@ -88,8 +99,6 @@ final class StateCodec {
         private final Map<String, Integer> strings = new HashMap<>(1 << 14);
         /** Unmodifiable maps already written, by identity: nodes share their config instance. */
         private final Map<Object, Integer> sharedMaps = new java.util.IdentityHashMap<>();
-        /** The tag each class is written with (by identity: asked for every value written). */
-        private final Map<Class<?>, Integer> kinds = new java.util.IdentityHashMap<>();
 
         Writer(StateBytes.Sink out) {
             this.out = out;
@@ -181,19 +190,9 @@ final class StateCodec {
             }
         }
 
-        /**
-         * How values of a class are written (its tag), decided once per class: a chain of
-         * {@code instanceof} checks against interfaces for every value costs more than the writing.
-         */
-        private int kind(Class<?> type) {
-            Integer known = kinds.get(type);
-            if (known == null) {
-                known = StateTags.kindOf(type);
-                kinds.put(type, known);
-            }
-            return known;
+        private static int kind(Class<?> type) {
+            return KINDS.get(type);
         }
-
 
         private void string(String s) throws IOException {
             Integer index = strings.get(s);
