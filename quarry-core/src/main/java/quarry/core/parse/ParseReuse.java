@@ -117,19 +117,9 @@ public final class ParseReuse {
      */
     LoadedFile load(String packageName, quarry.core.project.ProjectFile file) {
         String key = key(packageName, file.originalFilePath());
-        // as discovery saw the file (its walk has them), else looked up now
+        // as discovery's walk saw the file
         long size = file.size();
         long modified = file.modifiedMillis();
-        if (size < 0 || modified < 0) {
-            try {
-                java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(file.absolutePath(),
-                        java.nio.file.attribute.BasicFileAttributes.class);
-                size = a.size();
-                modified = a.lastModifiedTime().toMillis();
-            } catch (java.io.IOException e) {
-                // read below, which reports the problem
-            }
-        }
         FileResult saved = previous.get(key);
         LoadedFile loaded;
         if (saved != null && saved.size() == size && saved.modified() == modified

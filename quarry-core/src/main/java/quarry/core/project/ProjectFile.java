@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param originalFilePath the path from the project root, with forward slashes ({@code models/staging/x.sql})
  * @param path the path inside the resource folder ({@code staging/x.sql})
- * @param size its size in bytes when it was found, -1 when not known
- * @param modifiedMillis its modification time when it was found (milliseconds), -1 when not known
+ * @param size its size in bytes when discovery's walk found it
+ * @param modifiedMillis its modification time then (milliseconds)
  */
 public record ProjectFile(Path absolutePath, String originalFilePath, String path, FileKind kind, long size,
         long modifiedMillis) {
@@ -21,10 +21,6 @@ public record ProjectFile(Path absolutePath, String originalFilePath, String pat
         Objects.requireNonNull(kind);
     }
 
-    /** A file whose size and modification time are not known (looked up when needed). */
-    public ProjectFile(Path absolutePath, String originalFilePath, String path, FileKind kind) {
-        this(absolutePath, originalFilePath, path, kind, -1, -1);
-    }
 
     /** The file name without its extension. */
     public String baseName() {
