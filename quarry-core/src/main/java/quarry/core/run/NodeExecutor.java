@@ -211,7 +211,7 @@ public final class NodeExecutor implements Scheduler.Work<NodeResult> {
         long failures = counted.rows().isEmpty() || counted.rows().get(0).get(0) == null ? 0
                 : ((Number) counted.rows().get(0).get(0)).longValue();
         NodeResult.Status status = verdict.judge(failures);
-        if (status == NodeResult.Status.WARN && flags.warnError().errors("LogTestResult")) {
+        if (status == NodeResult.Status.WARN && flags.warnError().errors(WarnErrorOptions.TEST_RESULT)) {
             status = NodeResult.Status.FAIL; // dbt: --warn-error turns a test's warning into a failure
         }
         List<String> statements = new ArrayList<>(List.of(query));

@@ -17,6 +17,11 @@ import quarry.core.project.YamlReader;
  */
 public record WarnErrorOptions(boolean all, Set<String> errors, Set<String> warns) {
 
+    /** dbt's event of a data test's result: a warning result fails the test when this is an error. */
+    public static final String TEST_RESULT = "LogTestResult";
+    /** dbt's event of a run that selected nothing. */
+    public static final String NOTHING_TO_DO = "NothingToDo";
+
     public static final WarnErrorOptions NONE = new WarnErrorOptions(false, Set.of(), Set.of());
     public static final WarnErrorOptions ALL = new WarnErrorOptions(true, Set.of(), Set.of());
 
