@@ -119,7 +119,8 @@ final class IngestIterations {
                 + " and HTTP client); ratio %.2f%n", duckCpu, apiCpu, duckCpu / apiCpu);
     }
 
-    private static double median(double[] values) {
+    /** The median of the values (the mean of the middle two when their count is even). */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int m = sorted.length / 2;

@@ -114,9 +114,6 @@ public final class IngestPathBench {
     }
 
     private static double median(double[] values, int from) {
-        double[] sorted = Arrays.copyOfRange(values, from, values.length);
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+        return IngestIterations.median(Arrays.copyOfRange(values, from, values.length));
     }
 }
