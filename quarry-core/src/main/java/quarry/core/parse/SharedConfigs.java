@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedConfigs {
 
-    private static final Class<?> UNMODIFIABLE_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
     private static final Class<?> LIST_N = List.of(1, 2, 3).getClass();
     private static final Class<?> LIST_12 = List.of(1).getClass();
     private static final Class<?> MAP_N = Map.of(1, 1, 2, 2).getClass();
@@ -65,7 +64,7 @@ final class SharedConfigs {
             return v;
         }
         Class<?> type = v.getClass();
-        if (v instanceof Map<?, ?> m && (type == MAP_1 || type == MAP_N || type == UNMODIFIABLE_MAP)) {
+        if (v instanceof Map<?, ?> m && (type == MAP_1 || type == MAP_N || quarry.core.manifest.Frozen.isFrozen(type))) {
             // an unmodifiable view made when the value was frozen (the defaults' docs and contract)
             List<Object> key = orderedKey(m);
             return key == null ? Mutable.VALUE : key;

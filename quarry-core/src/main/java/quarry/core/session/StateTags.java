@@ -2,7 +2,6 @@ package quarry.core.session;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +35,6 @@ final class StateTags {
     /** Not a tag: a value of this class cannot be written. */
     static final int UNSUPPORTED = -1;
 
-    /** The class of {@code Collections.unmodifiableMap}: the maps a parse shares between nodes (configs). */
-    static final Class<?> UNMODIFIABLE_MAP = java.util.Collections.unmodifiableMap(new LinkedHashMap<>())
-            .getClass();
-
     /** JDK collections only: a Jinja object that happens to be a list or map is refused. */
     static int kindOf(Class<?> type) {
         boolean plain = type.getName().startsWith("java.util.");
@@ -65,7 +60,7 @@ final class StateTags {
             return SET;
         } else if (type == YamlMap.class) {
             return YAML_MAP;
-        } else if (type == UNMODIFIABLE_MAP) {
+        } else if (quarry.core.manifest.Frozen.isFrozen(type)) {
             return SHARED_MAP;
         } else if (Map.class.isAssignableFrom(type) && plain) {
             return MAP;
